@@ -1,0 +1,82 @@
+// Package ops is the registry of runtime implementations of IR ops. Each
+// kernel family (runtime/kernel/...) registers its ops here under the IR op
+// names of package builtin; the interpreter looks them up by name.
+//
+// An implementation receives its positional arguments (keyword arguments
+// already resolved, defaults filled) and the op's attributes, and returns its
+// results. User-visible failures (shape mismatch, bad index, missing file)
+// are returned as errors whose message reads well after "file:line:col: ";
+// the interpreter adds the position. Implementations must not panic on user
+// input; the interpreter recovers panics at its boundary as internal errors.
+package ops
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+
+	"github.com/daphne-go/daphne/runtime/data"
+)
+
+// Ctx is what an op implementation may use besides its arguments. It is
+// shared by all ops of one script run; implementations must not keep it.
+type Ctx struct {
+	Context context.Context
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Logger  *slog.Logger
+	Threads int // worker threads the run may use (>= 1)
+	// ScriptDir is the directory of the main script (relative file names in
+	// readMatrix etc. are relative to the working directory, as in DAPHNE;
+	// this is informational).
+	ScriptDir string
+}
+
+// Func implements one IR op.
+type Func func(c *Ctx, args []data.Value, attrs map[string]string) ([]data.Value, error)
+
+// Registry maps IR op names to implementations.
+type Registry struct {
+	m map[string]Func
+}
+
+// NewRegistry returns an empty registry.
+func NewRegistry() *Registry { return &Registry{m: map[string]Func{}} }
+
+// Register adds an implementation. Registering a name twice is a programmer
+// error and panics.
+func (r *Registry) Register(name string, f Func) {
+	if _, dup := r.m[name]; dup {
+		panic(fmt.Sprintf("ops: %q registered twice", name))
+	}
+	r.m[name] = f
+}
+
+// Lookup returns the implementation of name.
+func (r *Registry) Lookup(name string) (Func, bool) {
+	f, ok := r.m[name]
+	return f, ok
+}
+
+// Names returns the registered op names, sorted.
+func (r *Registry) Names() []string {
+	names := make([]string, 0, len(r.m))
+	for n := range r.m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// StopError is returned by the stop builtin; the interpreter reports
+// "system stopped: <Msg>" with exit code 3.
+type StopError struct {
+	Msg string
+}
+
+func (e *StopError) Error() string { return "system stopped: " + e.Msg }
+
+// Results is a convenience for implementations with one result.
+func Results(v data.Value) []data.Value { return []data.Value{v} }
