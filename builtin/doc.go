@@ -10,7 +10,7 @@
 // Calls lower to KindCall ops. The IR op name is the DSL name, except:
 //
 //   - operators: @ matMul, ^ ewPow, % ewMod, * ewMul, / ewDiv, + ewAdd,
-//     - ewSub, == ewEq, != ewNeq, < ewLt, <= ewLe, > ewGt, >= ewGe,
+//   - ewSub, == ewEq, != ewNeq, < ewLt, <= ewLe, > ewGt, >= ewGe,
 //     && ewAnd, || ewOr, unary - ewMinus, c ? a : b cond(c, a, b);
 //   - elementwise unary builtins are "ew" + the capitalised DSL name: ewAbs,
 //     ewSign, ewExp, ewLn, ewSqrt, ewSin, ewCos, ewTan, ewAsin, ewAcos, ewAtan,
