@@ -1,0 +1,128 @@
+package interp
+
+import (
+	"fmt"
+
+	"github.com/daphne-go/daphne/ir"
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
+)
+
+// mapOp applies the user-defined function named by attribute "func" to
+// every cell of a matrix: map(X, f).
+func (in *Interp) mapOp(fr *frame, op *ir.Op) ([]data.Value, error) {
+	f := in.mod.Func(op.Attr("func"))
+	if f == nil {
+		return nil, fmt.Errorf("map: unknown function %q", op.Attr("func"))
+	}
+	if len(op.Args) != 1 {
+		return nil, fmt.Errorf("map takes a matrix and a function, got %d data arguments", len(op.Args))
+	}
+	m, err := data.MatrixArg(fr.get(op.Args[0]), "the first argument of map")
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Params) != 1 || len(f.ResultTypes) > 1 {
+		return nil, fmt.Errorf("map: function %s must take one argument and return one value", f.Name)
+	}
+	n := m.Rows() * m.Cols()
+	out := make([]*data.Scalar, n)
+	for i := 0; i < n; i++ {
+		cell, err := cellAt(m, i/m.Cols(), i%m.Cols())
+		if err != nil {
+			return nil, err
+		}
+		res, err := in.Call(in.octx.Context, f, []data.Value{cell})
+		if err != nil {
+			return nil, err
+		}
+		if len(res) != 1 {
+			return nil, fmt.Errorf("map: function %s returned %d values, want 1", f.Name, len(res))
+		}
+		s, ok := res[0].(*data.Scalar)
+		if !ok {
+			return nil, fmt.Errorf("map: function %s must return a scalar, returned %s", f.Name, data.Describe(res[0]))
+		}
+		out[i] = s
+	}
+	vt := m.ValueType()
+	if n > 0 {
+		vt = out[0].VT
+	} else if len(f.ResultTypes) == 1 && f.ResultTypes[0].VT != types.Unknown {
+		vt = f.ResultTypes[0].VT
+	}
+	res, err := denseFromScalars(vt, m.Rows(), m.Cols(), out)
+	if err != nil {
+		return nil, err
+	}
+	return []data.Value{res}, nil
+}
+
+func cellAt(m data.Matrix, i, j int) (*data.Scalar, error) {
+	switch x := m.(type) {
+	case *data.Dense[float64]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[float32]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[int64]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[int32]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[int8]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[uint64]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[uint32]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[uint8]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[bool]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.Dense[string]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.CSR[float64]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	case *data.CSR[int64]:
+		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
+	}
+	return nil, fmt.Errorf("unsupported matrix %s", data.Describe(m))
+}
+
+func denseFromScalars(vt types.ValueType, rows, cols int, s []*data.Scalar) (data.Matrix, error) {
+	for _, x := range s {
+		if x.VT != vt {
+			return nil, fmt.Errorf("map: the function returned values of different types (%v and %v)", vt, x.VT)
+		}
+	}
+	switch vt {
+	case types.F64:
+		return fill[float64](vt, rows, cols, s), nil
+	case types.F32:
+		return fill[float32](vt, rows, cols, s), nil
+	case types.SI64:
+		return fill[int64](vt, rows, cols, s), nil
+	case types.SI32:
+		return fill[int32](vt, rows, cols, s), nil
+	case types.SI8:
+		return fill[int8](vt, rows, cols, s), nil
+	case types.UI64, types.Size:
+		return fill[uint64](vt, rows, cols, s), nil
+	case types.UI32:
+		return fill[uint32](vt, rows, cols, s), nil
+	case types.UI8:
+		return fill[uint8](vt, rows, cols, s), nil
+	case types.Bool:
+		return fill[bool](vt, rows, cols, s), nil
+	case types.Str:
+		return fill[string](vt, rows, cols, s), nil
+	}
+	return nil, fmt.Errorf("map: unsupported result type %v", vt)
+}
+
+func fill[T data.Elem](vt types.ValueType, rows, cols int, s []*data.Scalar) *data.Dense[T] {
+	m := data.NewDenseVT[T](vt, rows, cols)
+	for i, x := range s {
+		m.Data[i] = data.Get[T](x)
+	}
+	return m
+}
