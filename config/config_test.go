@@ -1,0 +1,98 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		script string
+		check  func(c *Config) bool
+	}{
+		{"plain", []string{"s.daph"}, "s.daph", func(c *Config) bool { return c.Partitioning == "STATIC" && len(c.Args) == 0 }},
+		{"script args", []string{"s.daph", "a=1", `b="x"`}, "s.daph",
+			func(c *Config) bool { return c.Args["a"] == "1" && c.Args["b"] == `"x"` && c.ArgOrder[1] == "b" }},
+		{"--args list mixed", []string{"--args", "a=1,b=2", "s.daph", "c=3"}, "s.daph",
+			func(c *Config) bool { return len(c.Args) == 3 && c.Args["b"] == "2" }},
+		{"new scheduling spelling", []string{"--vec", "--partitioning=gss", "--queue_layout", "PERCPU", "--victim_selection=SEQPRI", "s.daph"}, "s.daph",
+			func(c *Config) bool {
+				return c.Vec && c.Partitioning == "GSS" && c.QueueLayout == "PERCPU" && c.VictimSelection == "SEQPRI"
+			}},
+		{"old scheduling spelling", []string{"-GSS", "--PERCPU", "--SEQPRI", "--pin-threads", "s.daph"}, "s.daph",
+			func(c *Config) bool {
+				return c.Partitioning == "GSS" && c.QueueLayout == "PERCPU" && c.VictimSelection == "SEQPRI" && c.PinWorkers
+			}},
+		{"bool values", []string{"--select-matrix-repr=1", "--vec=false", "s.daph"}, "s.daph",
+			func(c *Config) bool { return c.SelectMatrixRepr && !c.Vec }},
+		{"options after script are args", []string{"s.daph", "x=--vec"}, "s.daph",
+			func(c *Config) bool { return !c.Vec && c.Args["x"] == "--vec" }},
+		{"explain", []string{"--explain=parsing,kernels", "s.daph"}, "s.daph",
+			func(c *Config) bool { return c.Explains("parsing") && c.Explains("kernels") && !c.Explains("vectorized") }},
+		{"threads", []string{"--num-threads=3", "--grain-size", "8", "s.daph"}, "s.daph",
+			func(c *Config) bool { return c.NumThreads == 3 && c.GrainSize == 8 }},
+		{"version", []string{"--version"}, "", func(c *Config) bool { return c.Version }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, script, err := Parse(tc.args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if script != tc.script || !tc.check(c) {
+				t.Fatalf("script %q, config %+v", script, c)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown option", []string{"--nope", "s.daph"}, `unknown option "--nope"`},
+		{"bad enum", []string{"--partitioning=FOO", "s.daph"}, `option --partitioning: expected one of STATIC`},
+		{"bad int", []string{"--num-threads=x", "s.daph"}, `expected an integer >= 0, got "x"`},
+		{"missing value", []string{"--num-threads"}, "needs a value"},
+		{"no script", nil, "no script given"},
+		{"arg without =", []string{"s.daph", "abc"}, `name=value, got "abc"`},
+		{"duplicate arg", []string{"s.daph", "a=1", "a=2"}, `"a" given twice`},
+		{"bad bool", []string{"--vec=maybe", "s.daph"}, `expected true or false, got "maybe"`},
+		{"bad explain", []string{"--explain=foo", "s.daph"}, `unknown stage "foo"`},
+		{"missing config", []string{"--config=/nonexistent.json", "s.daph"}, `config file "/nonexistent.json"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := Parse(tc.args)
+			var ue *UsageError
+			if !errors.As(err, &ue) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want a usage error containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestConfigFileCascade(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "c.json")
+	os.WriteFile(p, []byte(`{"numberOfThreads": 4, "taskPartitioningScheme": "TSS", "use_vectorized_exec": true, "unknown": 1}`), 0o644)
+	c, _, err := Parse([]string{"--num-threads=2", "--config", p, "s.daph"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.NumThreads != 2 || c.Partitioning != "TSS" || !c.Vec {
+		t.Fatalf("cascade wrong: %+v", c)
+	}
+	os.WriteFile(p, []byte(`{"numberOfThreads": "four"}`), 0o644)
+	if _, _, err := Parse([]string{"--config", p, "s.daph"}); err == nil || !strings.Contains(err.Error(), "numberOfThreads") {
+		t.Fatalf("want error naming the key, got %v", err)
+	}
+	os.WriteFile(p, []byte(`{oops`), 0o644)
+	if _, _, err := Parse([]string{"--config", p, "s.daph"}); err == nil || !strings.Contains(err.Error(), "not a JSON object") {
+		t.Fatalf("want malformed-file error, got %v", err)
+	}
+}

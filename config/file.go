@@ -1,0 +1,105 @@
+package config
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+)
+
+// LoadFile applies a JSON user configuration file (DAPHNE's UserConfig.json
+// keys). Unknown keys are ignored, as DAPHNE does; a missing or malformed
+// file, or a key with a value of the wrong type, is an error naming the file
+// and the key.
+func (c *Config) LoadFile(path string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("config file %q: %w", path, err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return fmt.Errorf("config file %q is not a JSON object: %v", path, err)
+	}
+	for key, val := range m {
+		if err := c.applyKey(key, val); err != nil {
+			return fmt.Errorf("config file %q, key %q: %v", path, key, err)
+		}
+	}
+	return nil
+}
+
+func (c *Config) applyKey(key string, val json.RawMessage) error {
+	bools := map[string]*bool{
+		"use_vectorized_exec": &c.Vec, "use_phy_op_selection": nil, "use_obj_ref_mgnt": nil,
+		"use_ipa_const_propa": nil, "use_columnar": &c.Columnar, "use_mlir_codegen": &c.Codegen,
+		"use_cuda": &c.CUDA, "pin_workers": &c.PinWorkers, "prePartitionRows": &c.PrePartition,
+		"hyperthreadingEnabled": &c.Hyperthreading, "debugMultiThreading": &c.DebugMT,
+		"useHdfs": &c.EnableHDFS, "use_distributed": &c.Distributed,
+	}
+	if p, ok := bools[key]; ok {
+		var b bool
+		if err := json.Unmarshal(val, &b); err != nil {
+			return fmt.Errorf("expected true or false")
+		}
+		switch key {
+		case "use_phy_op_selection":
+			c.NoPhyOpSelection = !b
+		case "use_obj_ref_mgnt":
+			c.NoObjRefMgnt = !b
+		case "use_ipa_const_propa":
+			c.NoIPAConstPropa = !b
+		default:
+			*p = b
+		}
+		return nil
+	}
+	ints := map[string]*int{"numberOfThreads": &c.NumThreads, "minimumTaskSize": &c.GrainSize, "phyBatchSize": &c.PhyBatchSize}
+	if p, ok := ints[key]; ok {
+		var n int
+		if err := json.Unmarshal(val, &n); err != nil || n < 0 {
+			return fmt.Errorf("expected a non-negative integer")
+		}
+		*p = n
+		return nil
+	}
+	switch key {
+	case "taskPartitioningScheme":
+		return c.enumKey(val, Partitionings, &c.Partitioning)
+	case "queueSetupScheme":
+		return c.enumKey(val, QueueLayouts, &c.QueueLayout)
+	case "victimSelection":
+		return c.enumKey(val, VictimSelections, &c.VictimSelection)
+	case "sparsity_threshold":
+		return json.Unmarshal(val, &c.SparsityThreshold)
+	case "daphnedsl_import_paths":
+		var paths map[string][]string
+		if err := json.Unmarshal(val, &paths); err != nil {
+			return fmt.Errorf("expected an object of directory lists")
+		}
+		for _, dirs := range paths {
+			c.ImportPaths = append(c.ImportPaths, dirs...)
+		}
+		return nil
+	}
+	if len(key) > 8 && key[:8] == "explain_" {
+		var b bool
+		if err := json.Unmarshal(val, &b); err != nil {
+			return fmt.Errorf("expected true or false")
+		}
+		if b && oneOf(key[8:], ExplainStages) {
+			c.Explain = append(c.Explain, key[8:])
+		}
+	}
+	return nil
+}
+
+func (c *Config) enumKey(val json.RawMessage, set []string, p *string) error {
+	var s string
+	if err := json.Unmarshal(val, &s); err != nil {
+		return fmt.Errorf("expected a string")
+	}
+	if !oneOf(upper(s), set) {
+		return fmt.Errorf("expected one of %v, got %q", set, s)
+	}
+	*p = upper(s)
+	return nil
+}
