@@ -1,0 +1,192 @@
+package data
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/daphne-go/daphne/types"
+)
+
+// ErrFrameUnsupported is returned for operations on frames, which daphne-go
+// does not implement yet.
+var ErrFrameUnsupported = errors.New("frames are not supported yet")
+
+// Print writes v the way DAPHNE's print builtin does.
+//
+// A scalar is written in FormatScalar's spelling, followed by "\n" if newline
+// is set. A matrix is written as a header line "DenseMatrix(RxC, <C++ type>)"
+// (or "CSRMatrix(...)") followed by one line per row with the cells separated
+// by single spaces (a CSR matrix prints its zeros explicitly); newline is
+// ignored for matrices, as in DAPHNE. Size-typed matrices print as uint64_t.
+// A list is written as "List(<n>, DenseMatrix, <C++ type>)" followed by the
+// print of each element.
+func Print(w io.Writer, v Value, newline bool) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := printTo(bw, v, newline); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func printTo(bw *bufio.Writer, v Value, newline bool) error {
+	switch x := v.(type) {
+	case *Scalar:
+		buf := appendScalar(make([]byte, 0, 32), x)
+		if newline {
+			buf = append(buf, '\n')
+		}
+		_, err := bw.Write(buf)
+		return err
+	case Matrix:
+		return printMatrix(bw, x)
+	case *List:
+		if _, err := bw.WriteString(listHeader(x) + "\n"); err != nil {
+			return err
+		}
+		for _, e := range x.Elems {
+			if err := printMatrix(bw, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	case nil:
+		return errors.New("print: no value to print")
+	}
+	if v.DataType() == types.Frame {
+		return fmt.Errorf("print: %w", ErrFrameUnsupported)
+	}
+	return fmt.Errorf("print: cannot print a value of type %T", v)
+}
+
+// TypeName returns what DaphneDSL's typeOf reports for v: the C++ type name
+// of a scalar ("int64_t", "double", "bool", "const char*", "size_t" for the
+// size type), "DenseMatrix(3x1, int64_t)" / "CSRMatrix(...)" for matrices and
+// "List(<n>, DenseMatrix, <C++ type>)" for lists.
+func TypeName(v Value) string {
+	switch x := v.(type) {
+	case *Scalar:
+		return x.VT.ScalarCppName()
+	case Matrix:
+		return matrixHeader(x)
+	case *List:
+		return listHeader(x)
+	case nil:
+		return "nothing"
+	}
+	return v.DataType().String()
+}
+
+func matrixKind(m Matrix) string {
+	if m.IsSparse() {
+		return "CSRMatrix"
+	}
+	return "DenseMatrix"
+}
+
+func matrixHeader(m Matrix) string {
+	return matrixKind(m) + "(" + strconv.Itoa(m.Rows()) + "x" + strconv.Itoa(m.Cols()) + ", " +
+		m.ValueType().CppName() + ")"
+}
+
+func listHeader(l *List) string {
+	kind := "DenseMatrix"
+	if len(l.Elems) > 0 {
+		kind = matrixKind(l.Elems[0])
+	}
+	return "List(" + strconv.Itoa(len(l.Elems)) + ", " + kind + ", " + l.VT.CppName() + ")"
+}
+
+func printMatrix(bw *bufio.Writer, m Matrix) error {
+	if _, err := bw.WriteString(matrixHeader(m) + "\n"); err != nil {
+		return err
+	}
+	switch x := m.(type) {
+	case *Dense[float64]:
+		return printDense(bw, x)
+	case *Dense[float32]:
+		return printDense(bw, x)
+	case *Dense[int64]:
+		return printDense(bw, x)
+	case *Dense[int32]:
+		return printDense(bw, x)
+	case *Dense[int8]:
+		return printDense(bw, x)
+	case *Dense[uint64]:
+		return printDense(bw, x)
+	case *Dense[uint32]:
+		return printDense(bw, x)
+	case *Dense[uint8]:
+		return printDense(bw, x)
+	case *Dense[bool]:
+		return printDense(bw, x)
+	case *Dense[string]:
+		return printDense(bw, x)
+	case *CSR[float64]:
+		return printCSR(bw, x)
+	case *CSR[float32]:
+		return printCSR(bw, x)
+	case *CSR[int64]:
+		return printCSR(bw, x)
+	case *CSR[int32]:
+		return printCSR(bw, x)
+	case *CSR[int8]:
+		return printCSR(bw, x)
+	case *CSR[uint64]:
+		return printCSR(bw, x)
+	case *CSR[uint32]:
+		return printCSR(bw, x)
+	case *CSR[uint8]:
+		return printCSR(bw, x)
+	case *CSR[bool]:
+		return printCSR(bw, x)
+	case *CSR[string]:
+		return printCSR(bw, x)
+	}
+	return fmt.Errorf("print: unsupported matrix type %T", m)
+}
+
+func printDense[T Elem](bw *bufio.Writer, m *Dense[T]) error {
+	buf := make([]byte, 0, 256)
+	for i := 0; i < m.rows; i++ {
+		buf = buf[:0]
+		for j, v := range m.Row(i) {
+			if j > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = appendElem(buf, v)
+		}
+		buf = append(buf, '\n')
+		if _, err := bw.Write(buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func printCSR[T Elem](bw *bufio.Writer, m *CSR[T]) error {
+	buf := make([]byte, 0, 256)
+	var zero T
+	for i := 0; i < m.rows; i++ {
+		buf = buf[:0]
+		k, hi := m.RowPtr[i], m.RowPtr[i+1]
+		for j := 0; j < m.cols; j++ {
+			if j > 0 {
+				buf = append(buf, ' ')
+			}
+			v := zero
+			if k < hi && m.ColIdx[k] == j {
+				v = m.Values[k]
+				k++
+			}
+			buf = appendElem(buf, v)
+		}
+		buf = append(buf, '\n')
+		if _, err := bw.Write(buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
