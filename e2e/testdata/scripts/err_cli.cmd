@@ -1,0 +1,2 @@
+--no-such-flag
+$SCRIPT
