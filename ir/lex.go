@@ -31,11 +31,13 @@ const (
 	tString         // "quoted"
 	tPunct          // ( ) { } , = : @ # ->
 	tBad            // an unexpected character
+	tUnterminated   // a string literal without its closing quote
 )
 
 var tokNames = [...]string{
 	tEOF: "end of input", tNL: "end of line", tIdent: "identifier", tValue: "value",
 	tInt: "integer", tFloat: "number", tString: "string", tPunct: "punctuation", tBad: "character",
+	tUnterminated: "unterminated string",
 }
 
 type token struct {
@@ -188,14 +190,14 @@ func (lx *lexer) scanString(start int) token {
 			lx.pos++
 			return token{tString, lx.src[start:lx.pos], start}
 		case '\n':
-			return token{tString, lx.src[start:lx.pos], start}
+			return token{tUnterminated, lx.src[start:lx.pos], start}
 		}
 		lx.pos++
 	}
 	if lx.pos > len(lx.src) {
 		lx.pos = len(lx.src)
 	}
-	return token{tString, lx.src[start:lx.pos], start}
+	return token{tUnterminated, lx.src[start:lx.pos], start}
 }
 
 // scanType scans the text of a type as Type.String writes it: a run of
