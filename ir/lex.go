@@ -22,16 +22,16 @@ func (e *ParseError) Error() string {
 type tokKind uint8
 
 const (
-	tEOF    tokKind = iota
-	tNL             // end of line
-	tIdent          // identifier or keyword (also "-inf")
-	tValue          // %123
-	tInt            // 42, -7
-	tFloat          // 1.5, -2e-07
-	tString         // "quoted"
-	tPunct          // ( ) { } , = : @ # ->
-	tBad            // an unexpected character
-	tUnterminated   // a string literal without its closing quote
+	tEOF          tokKind = iota
+	tNL                   // end of line
+	tIdent                // identifier or keyword (also "-inf")
+	tValue                // %123
+	tInt                  // 42, -7
+	tFloat                // 1.5, -2e-07
+	tString               // "quoted"
+	tPunct                // ( ) { } , = : @ # ->
+	tBad                  // an unexpected character
+	tUnterminated         // a string literal without its closing quote
 )
 
 var tokNames = [...]string{

@@ -191,9 +191,9 @@ func TestBuilderRoundTrip(t *testing.T) {
 func TestParseErrorPosition(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
-		name, src       string
-		line, col       int
-		msgSubstr       string
+		name, src string
+		line, col int
+		msgSubstr string
 	}{
 		{"undefined value", "func @main() -> () {\n  call print(%4)\n}\n", 2, 14, "undefined value %4"},
 		{"bad type", "func @main() -> () {\n  %0 = call f() : matrix<f65>\n}\n", 2, 19, "bad type"},
