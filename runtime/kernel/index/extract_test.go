@@ -10,7 +10,7 @@ import (
 
 type v = data.Value
 
-func si(i int64) *data.Scalar   { return data.SI64(i) }
+func si(i int64) *data.Scalar    { return data.SI64(i) }
 func f64(f float64) *data.Scalar { return data.F64(f) }
 
 // runOp calls a registered op the way the interpreter does.
