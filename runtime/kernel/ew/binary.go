@@ -125,7 +125,10 @@ func makeSide[T data.Elem](v data.Value, vt types.ValueType) (side[T], error) {
 		x, err := scalarAs[T](s)
 		return side[T]{scalar: true, s: x, rows: 1, cols: 1}, err
 	}
-	m := toDense(v.(data.Matrix))
+	m, err := data.ToDenseMatrix(v.(data.Matrix))
+	if err != nil {
+		return side[T]{}, err
+	}
 	d, err := convertDense[T](m, vt)
 	if err != nil {
 		return side[T]{}, err
@@ -252,5 +255,5 @@ func retype(v data.Value, rt types.ValueType) (data.Value, error) {
 		}
 		return nil, fmt.Errorf("ew: internal: cannot retype %s to %s", s.VT, rt)
 	}
-	return convertMatrix(v.(data.Matrix), rt)
+	return data.ConvertMatrix(v.(data.Matrix), rt)
 }

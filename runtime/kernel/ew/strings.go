@@ -19,14 +19,14 @@ func binString(op BinOp, a, b data.Value, rows, cols int) (data.Value, error) {
 	switch {
 	case op == Add || op == Concat:
 		if both {
-			return data.Str(scalarString(a.(*data.Scalar)) + scalarString(b.(*data.Scalar))), nil
+			return data.Str(data.ToString(a.(*data.Scalar)) + data.ToString(b.(*data.Scalar))), nil
 		}
 		return denseBinary(concatKern(), types.Str, types.Str, a, b, rows, cols)
 	case op.isCompare():
 		k := cmpKern[string, int64](op)
 		if both {
 			d := []int64{0}
-			_ = k.vv(d, []string{scalarString(a.(*data.Scalar))}, []string{scalarString(b.(*data.Scalar))})
+			_ = k.vv(d, []string{data.ToString(a.(*data.Scalar))}, []string{data.ToString(b.(*data.Scalar))})
 			return data.SI64(d[0]), nil
 		}
 		return denseBinary(k, types.Str, types.SI64, a, b, rows, cols)
