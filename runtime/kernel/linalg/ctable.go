@@ -1,0 +1,128 @@
+package linalg
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
+)
+
+// CTable returns the contingency table of the column vectors ys and xs
+// (equally long): res[ys[k], xs[k]] += weight for every k, positions
+// truncated toward zero as DAPHNE casts them. numRows/numCols < 0 mean
+// "automatic" (max position + 1); given dimensions crop (positions outside
+// are ignored) or pad with zeros. The result is dense with the weight's
+// value type (DSL default weight 1.0, so f64). Negative or NaN positions
+// are errors (DAPHNE's kernel would write out of bounds).
+func CTable(ys, xs data.Matrix, weight *data.Scalar, numRows, numCols int64) (data.Matrix, error) {
+	if ys.Cols() != 1 || xs.Cols() != 1 {
+		return nil, fmt.Errorf("ctable: both position arguments must be column vectors, got %s and %s", shape(ys), shape(xs))
+	}
+	if ys.Rows() != xs.Rows() {
+		return nil, fmt.Errorf("ctable: both position arguments must have the same number of rows, got %s and %s", shape(ys), shape(xs))
+	}
+	rows, err := positions(ys, "first")
+	if err != nil {
+		return nil, err
+	}
+	cols, err := positions(xs, "second")
+	if err != nil {
+		return nil, err
+	}
+	nr, nc := dimFor(rows, numRows), dimFor(cols, numCols)
+	if float64(nr)*float64(nc) > maxCells {
+		return nil, fmt.Errorf("ctable: a %dx%d result is too large", nr, nc)
+	}
+	switch vt := weight.VT; vt {
+	case types.F64:
+		return ctable(rows, cols, nr, nc, data.Get[float64](weight), vt), nil
+	case types.F32:
+		return ctable(rows, cols, nr, nc, data.Get[float32](weight), vt), nil
+	case types.SI64:
+		return ctable(rows, cols, nr, nc, data.Get[int64](weight), vt), nil
+	case types.SI32:
+		return ctable(rows, cols, nr, nc, data.Get[int32](weight), vt), nil
+	case types.SI8:
+		return ctable(rows, cols, nr, nc, data.Get[int8](weight), vt), nil
+	case types.UI64, types.Size:
+		return ctable(rows, cols, nr, nc, data.Get[uint64](weight), vt), nil
+	case types.UI32:
+		return ctable(rows, cols, nr, nc, data.Get[uint32](weight), vt), nil
+	case types.UI8:
+		return ctable(rows, cols, nr, nc, data.Get[uint8](weight), vt), nil
+	default:
+		return nil, fmt.Errorf("ctable: the weight must be a number, got %s", data.Describe(weight))
+	}
+}
+
+// maxCells bounds the size of a ctable result, so that absurd given or
+// derived dimensions give an error instead of an allocation failure.
+const maxCells = 1 << 32
+
+// positions reads a numeric column vector as non-negative integers.
+func positions(m data.Matrix, which string) ([]int64, error) {
+	vals, err := valuesAs[float64](toDense(m))
+	if err != nil {
+		return nil, fmt.Errorf("ctable: the %s argument must be numeric, got %s", which, data.Describe(m))
+	}
+	out := make([]int64, len(vals))
+	for k, v := range vals {
+		if math.IsNaN(v) || v <= -1 || v >= 1<<53 {
+			return nil, fmt.Errorf("ctable: position %v in row %d of the %s argument is not a valid index", v, k, which)
+		}
+		out[k] = int64(v)
+	}
+	return out, nil
+}
+
+// dimFor returns the given dimension, or max(pos)+1 when it is negative.
+func dimFor(pos []int64, given int64) int {
+	if given >= 0 {
+		return int(given)
+	}
+	var n int64
+	for _, p := range pos {
+		n = max(n, p+1)
+	}
+	return int(n)
+}
+
+func ctable[T num](rows, cols []int64, nr, nc int, w T, vt types.ValueType) *data.Dense[T] {
+	res := data.NewDenseVT[T](vt, nr, nc)
+	for k, r := range rows {
+		c := cols[k]
+		if r < int64(nr) && c < int64(nc) {
+			res.Data[int(r)*nc+int(c)] += w
+		}
+	}
+	return res
+}
+
+func opCTable(_ *opsCtx, args []data.Value, _ map[string]string) ([]data.Value, error) {
+	if err := arity("ctable", args, 2, 5); err != nil {
+		return nil, err
+	}
+	ms, err := matrices("ctable", args, "lhs", "rhs")
+	if err != nil {
+		return nil, err
+	}
+	weight := data.F64(1)
+	rest := args[2:]
+	if len(rest) == 1 || len(rest) == 3 {
+		if weight, err = data.ScalarArg(rest[0], "ctable: weight"); err != nil {
+			return nil, err
+		}
+		rest = rest[1:]
+	}
+	numRows, numCols := int64(-1), int64(-1)
+	if len(rest) == 2 {
+		if numRows, err = data.IntArg(rest[0], "ctable: resNumRows"); err != nil {
+			return nil, err
+		}
+		if numCols, err = data.IntArg(rest[1], "ctable: resNumCols"); err != nil {
+			return nil, err
+		}
+	}
+	return one(CTable(ms[0], ms[1], weight, numRows, numCols))
+}

@@ -1,0 +1,38 @@
+// Package linalg implements DaphneDSL's linear-algebra ops on dense and CSR
+// matrices: matMul (@), syrk (t(A)@A), gemv (t(A)@x), solve, eigen,
+// diagMatrix, diagVector, lowerTri, upperTri, replace and ctable. Register
+// adds them to an ops.Registry under their IR op names; the exported
+// functions (MatMul, Syrk, ...) are the same kernels for direct use.
+//
+// # Types
+//
+// Each op converts its operands once, at the op boundary, to the promoted
+// value type (types.Promote) and then runs a generic kernel on one Go
+// element type; there are no per-element interface calls. Integer
+// arithmetic wraps as in C. syrk, gemv, solve and eigen are float-only, as
+// in DAPHNE.
+//
+// # Kernels
+//
+// Dense f32/f64 products are blocked and packed (GotoBLAS style, see
+// gemm.go); the f64 micro-kernel uses AVX2+FMA assembly when the CPU has
+// it (chosen at run time, so the default build is fast) and a portable Go
+// kernel otherwise. syrk reuses the same micro-kernel on packed blocks of
+// rows, computes only the upper triangle and mirrors it, so its result is
+// exactly symmetric. gemv and the sparse products stream their operands
+// row by row; no transpose is ever materialised.
+//
+// # Concurrency
+//
+// matMul, syrk and gemv split their work by rows over at most Ctx.Threads
+// goroutines; every goroutine is joined before the op returns and a panic
+// in one becomes an error. The row-range kernels (gemmPacked, gemmSimple,
+// syrkPacked, spmvRows, ...) are pure functions of their slices and range,
+// ready for a scheduler to drive.
+//
+// # Ownership
+//
+// Kernels never write into their inputs; results are freshly allocated and
+// may alias an input only when an op returns its argument unchanged (a
+// value-type conversion to the same type).
+package linalg

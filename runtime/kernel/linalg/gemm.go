@@ -1,0 +1,169 @@
+package linalg
+
+// Dense matrix multiplication C = A @ B on row-major slices.
+//
+// Floating-point products use the GotoBLAS layering: B is packed in blocks
+// of kcBlock x ncBlock into panels of nr columns, A in blocks of mcBlock x
+// kcBlock into panels of mr rows, and a micro-kernel computes one mr x nr
+// tile of C from one A panel and one B panel, keeping the tile in
+// registers. The panels of one block stay in L1/L2 while the tiles are
+// swept, and packing makes every access of the micro-kernel sequential, so
+// power-of-two leading dimensions do not thrash the cache. The f64
+// micro-kernel has an AVX2/FMA assembly version chosen at run time (see
+// kernel_amd64.go); everything else runs the pure-Go micro-kernel.
+//
+// Integer products, and float products too small to pay for packing, use
+// gemmSimple: for each row i of A and each p, C[i,:] += A[i,p] * B[p,:]
+// (an axpy over a row of B: no transpose, unit stride), blocked over k.
+//
+// Every routine here computes the row range [lo, hi) of C only, so callers
+// split rows over goroutines (or a scheduler's tasks) without coordination.
+
+const (
+	mr      = 4    // rows of a micro-tile
+	nr      = 8    // columns of a micro-tile
+	kcBlock = 256  // depth of a packed block
+	mcBlock = 64   // rows of A per packed block (multiple of mr)
+	ncBlock = 2048 // columns of B per packed block (multiple of nr)
+
+	// simpleFlops is the size (m*k*n) below which packing does not pay.
+	simpleFlops = 24 * 24 * 24
+)
+
+// microKernel computes tile = sum over p < kb of a[p*aStep : p*aStep+mr]
+// (outer product) b[p*nr : p*nr+nr]; tile is row-major mr x nr and is
+// overwritten. a and b are packed panels (see packA/packB).
+type microKernel[T flt] func(kb int, a []T, aStep int, b []T, tile *[mr * nr]T)
+
+// gemmSimple computes rows [lo, hi) of c = a @ b for a (m x k), b (k x n),
+// c (m x n, zeroed by the caller) with the row-times-rows-of-B loop,
+// blocked over k so that a block of B rows is reused across rows of A.
+func gemmSimple[T num](a, b, c []T, k, n, lo, hi int) {
+	const kb = 128
+	for p0 := 0; p0 < k; p0 += kb {
+		p1 := min(p0+kb, k)
+		for i := lo; i < hi; i++ {
+			ci := c[i*n : i*n+n]
+			ai := a[i*k+p0 : i*k+p1]
+			for p, av := range ai {
+				bp := b[(p0+p)*n : (p0+p)*n+n]
+				for j, bv := range bp {
+					ci[j] += av * bv
+				}
+			}
+		}
+	}
+}
+
+// gemvRows computes rows [lo, hi) of c = a @ x for a (m x k) and a vector
+// x of length k (the matrix @ column-vector fast path).
+func gemvRows[T num](a, x, c []T, k, lo, hi int) {
+	x = x[:k]
+	for i := lo; i < hi; i++ {
+		c[i] = dot(a[i*k:i*k+k], x)
+	}
+}
+
+// dot returns the dot product of two equally long slices, with four
+// independent partial sums so the additions pipeline.
+func dot[T num](a, b []T) T {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 T
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// gemmPacked computes rows [lo, hi) of c = a @ b (c zeroed by the caller)
+// with packed panels and the given micro-kernel.
+func gemmPacked[T flt](a, b, c []T, k, n, lo, hi int, kern microKernel[T]) {
+	if lo >= hi || n == 0 {
+		return
+	}
+	kcMax := min(k, kcBlock)
+	ncMax := roundUp(min(n, ncBlock), nr)
+	bufB := make([]T, kcMax*ncMax)
+	bufA := make([]T, kcMax*roundUp(min(hi-lo, mcBlock), mr))
+	var tile [mr * nr]T
+	for jc := 0; jc < n; jc += ncBlock {
+		nb := min(ncBlock, n-jc)
+		for pc := 0; pc < k; pc += kcBlock {
+			kb := min(kcBlock, k-pc)
+			packB(bufB, b, n, pc, kb, jc, nb)
+			for ic := lo; ic < hi; ic += mcBlock {
+				mb := min(mcBlock, hi-ic)
+				packA(bufA, a, k, ic, mb, pc, kb)
+				for jr := 0; jr < nb; jr += nr {
+					w := min(nr, nb-jr)
+					bp := bufB[jr*kb : (jr+nr)*kb]
+					for ir := 0; ir < mb; ir += mr {
+						h := min(mr, mb-ir)
+						kern(kb, bufA[ir*kb:(ir+mr)*kb], mr, bp, &tile)
+						addTile(c, n, ic+ir, jc+jr, h, w, &tile)
+					}
+				}
+			}
+		}
+	}
+}
+
+// packB packs b[pc:pc+kb, jc:jc+nb] (row-major with ldb columns) into
+// panels of nr columns: panel q holds, for each p < kb, the nr values
+// b[pc+p, jc+q*nr : jc+q*nr+nr], zero-padded past column jc+nb.
+func packB[T flt](dst, b []T, ldb, pc, kb, jc, nb int) {
+	for q := 0; q*nr < nb; q++ {
+		panel := dst[q*nr*kb : (q+1)*nr*kb]
+		j0 := jc + q*nr
+		w := min(nr, jc+nb-j0)
+		for p := 0; p < kb; p++ {
+			d := panel[p*nr : p*nr+nr]
+			off := (pc+p)*ldb + j0
+			copy(d, b[off:off+w])
+			clear(d[w:])
+		}
+	}
+}
+
+// packA packs a[ic:ic+mb, pc:pc+kb] (row-major with lda columns) into
+// panels of mr rows: panel q holds, for each p < kb, the mr values
+// a[ic+q*mr : ic+q*mr+mr, pc+p], zero-padded past row ic+mb.
+func packA[T flt](dst, a []T, lda, ic, mb, pc, kb int) {
+	for q := 0; q*mr < mb; q++ {
+		panel := dst[q*mr*kb : (q+1)*mr*kb]
+		i0 := ic + q*mr
+		h := min(mr, ic+mb-i0)
+		for i := 0; i < mr; i++ {
+			if i >= h {
+				for p := 0; p < kb; p++ {
+					panel[p*mr+i] = 0
+				}
+				continue
+			}
+			row := a[(i0+i)*lda+pc : (i0+i)*lda+pc+kb]
+			for p, v := range row {
+				panel[p*mr+i] = v
+			}
+		}
+	}
+}
+
+// addTile adds the top-left h x w part of tile into c at (i0, j0).
+func addTile[T flt](c []T, ldc, i0, j0, h, w int, tile *[mr * nr]T) {
+	for i := 0; i < h; i++ {
+		row := c[(i0+i)*ldc+j0 : (i0+i)*ldc+j0+w]
+		t := tile[i*nr : i*nr+w]
+		for j := range row {
+			row[j] += t[j]
+		}
+	}
+}
+
+func roundUp(n, m int) int { return (n + m - 1) / m * m }

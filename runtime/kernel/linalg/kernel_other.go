@@ -1,0 +1,8 @@
+package linalg
+
+// microF64 is the f64 micro-kernel; without an assembly version it is the
+// portable one.
+var microF64 microKernel[float64] = microGo[float64]
+
+// HasAsmKernel reports whether the f64 micro-kernel runs in assembly.
+func HasAsmKernel() bool { return false }

@@ -1,0 +1,218 @@
+package linalg
+
+import (
+	"fmt"
+
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
+)
+
+// Syrk returns t(a) @ a (n x n for an m x n matrix), computed from the
+// rows of a without materialising the transpose. Only the upper triangle
+// is computed; the lower one is its mirror image, so the result is exactly
+// symmetric. f32 and f64 only (as in DAPHNE); a CSR argument is densified.
+// The rows of a are split over at most nthreads goroutines, each summing
+// into its own n x n partial result; partials are added in a fixed order,
+// so the result depends on nthreads only through rounding.
+func Syrk(nthreads int, a data.Matrix) (data.Matrix, error) {
+	switch vt := a.ValueType(); vt {
+	case types.F64:
+		d, err := denseAs[float64](a, vt)
+		if err != nil {
+			return nil, err
+		}
+		return syrkDense(nthreads, d, microF64)
+	case types.F32:
+		d, err := denseAs[float32](a, vt)
+		if err != nil {
+			return nil, err
+		}
+		return syrkDense(nthreads, d, microGo[float32])
+	default:
+		return nil, fmt.Errorf("syrk: value type %v is not supported, expected f32 or f64 (argument %s)", vt, data.Describe(a))
+	}
+}
+
+func syrkDense[T flt](nthreads int, a *data.Dense[T], kern microKernel[T]) (*data.Dense[T], error) {
+	m, n := a.Rows(), a.Cols()
+	c := data.NewDenseVT[T](a.ValueType(), n, n)
+	if m == 0 || n == 0 {
+		return c, nil
+	}
+	p := parts(m, nthreads, max(1, 4*minFlopsPerPart/(n*n)))
+	partial := make([][]T, p)
+	partial[0] = c.Data
+	err := parallelRows(m, p, func(part, lo, hi int) {
+		if part > 0 {
+			partial[part] = make([]T, n*n)
+		}
+		if (hi-lo)*n*n < simpleFlops {
+			syrkSimple(a.Data, partial[part], n, lo, hi)
+			return
+		}
+		syrkPacked(a.Data, partial[part], n, lo, hi, kern)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, pc := range partial[1:] {
+		for i := 0; i < n; i++ {
+			row := c.Data[i*n+i : i*n+n]
+			src := pc[i*n+i : i*n+n]
+			for j, v := range src {
+				row[j] += v
+			}
+		}
+	}
+	mirrorUpper(c.Data, n)
+	return c, nil
+}
+
+// syrkSimple adds the upper triangle of t(x[lo:hi]) @ x[lo:hi] into c
+// (n x n), one rank-1 update per row.
+func syrkSimple[T flt](x, c []T, n, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		row := x[i*n : i*n+n]
+		for p, xp := range row {
+			cp := c[p*n+p : p*n+n]
+			rq := row[p:]
+			rq = rq[:len(cp)]
+			for q, xq := range rq {
+				cp[q] += xp * xq
+			}
+		}
+	}
+}
+
+// syrkPacked adds the upper triangle of t(x[lo:hi]) @ x[lo:hi] into c
+// (n x n; some entries just below the diagonal are written too and later
+// overwritten by mirrorUpper). Blocks of rows of x are packed into panels
+// of nr columns; the tile (rows p..p+mr, columns q..q+nr) of c is the
+// micro-kernel product of half a panel with a whole one.
+func syrkPacked[T flt](x, c []T, n, lo, hi int, kern microKernel[T]) {
+	width := roundUp(n, nr)
+	kb := max(16, min(kcBlock, (1<<18)/(width*8)))
+	buf := make([]T, kb*width)
+	var tile [mr * nr]T
+	for r0 := lo; r0 < hi; r0 += kb {
+		rb := min(kb, hi-r0)
+		packB(buf, x, n, r0, rb, 0, n)
+		for pi := 0; pi < n; pi += mr {
+			h := min(mr, n-pi)
+			g := pi / nr
+			a := buf[g*nr*rb+pi%nr : (g+1)*nr*rb]
+			for qj := g * nr; qj < n; qj += nr {
+				w := min(nr, n-qj)
+				kern(rb, a, nr, buf[qj*rb:(qj+nr)*rb], &tile)
+				addTile(c, n, pi, qj, h, w, &tile)
+			}
+		}
+	}
+}
+
+// mirrorUpper copies the upper triangle of the n x n matrix c to the lower.
+func mirrorUpper[T num](c []T, n int) {
+	for p := 1; p < n; p++ {
+		for q := 0; q < p; q++ {
+			c[p*n+q] = c[q*n+p]
+		}
+	}
+}
+
+// Gemv returns t(a) @ x (n x 1) for an m x n matrix a and an m x 1 vector
+// x, in one pass over the rows of a (no transpose is materialised). f32 and
+// f64 only; the operands are promoted to one type.
+func Gemv(nthreads int, a, x data.Matrix) (data.Matrix, error) {
+	if x.Cols() != 1 || x.Rows() != a.Rows() {
+		return nil, fmt.Errorf("gemv: the vector must be %dx1 (nrow of the %s matrix), got %s", a.Rows(), shape(a), shape(x))
+	}
+	switch vt := types.Promote(a.ValueType(), x.ValueType()); vt {
+	case types.F64:
+		return gemvT[float64](nthreads, a, x, vt)
+	case types.F32:
+		return gemvT[float32](nthreads, a, x, vt)
+	default:
+		return nil, fmt.Errorf("gemv: value type %v is not supported, expected f32 or f64 (arguments %s and %s)",
+			vt, data.Describe(a), data.Describe(x))
+	}
+}
+
+func gemvT[T flt](nthreads int, a, x data.Matrix, vt types.ValueType) (data.Matrix, error) {
+	xv, err := denseAs[T](x, vt)
+	if err != nil {
+		return nil, err
+	}
+	m, n := a.Rows(), a.Cols()
+	y := data.NewDenseVT[T](vt, n, 1)
+	if m == 0 || n == 0 {
+		return y, nil
+	}
+	p := parts(m, nthreads, max(1, 4*minFlopsPerPart/n))
+	partial := make([][]T, p)
+	partial[0] = y.Data
+	var body func(part, lo, hi int)
+	if a.IsSparse() {
+		sa, err := csrAs[T](a, vt)
+		if err != nil {
+			return nil, err
+		}
+		body = func(part, lo, hi int) {
+			if part > 0 {
+				partial[part] = make([]T, n)
+			}
+			gemvTCSRRows(sa, xv.Data, partial[part], lo, hi)
+		}
+	} else {
+		da, err := denseAs[T](a, vt)
+		if err != nil {
+			return nil, err
+		}
+		body = func(part, lo, hi int) {
+			if part > 0 {
+				partial[part] = make([]T, n)
+			}
+			gemvTRows(da.Data, xv.Data, partial[part], n, lo, hi)
+		}
+	}
+	if err := parallelRows(m, p, body); err != nil {
+		return nil, err
+	}
+	for _, pv := range partial[1:] {
+		for j, v := range pv {
+			y.Data[j] += v
+		}
+	}
+	return y, nil
+}
+
+// gemvTRows adds t(a[lo:hi]) @ x[lo:hi] into y, four rows per sweep of y.
+func gemvTRows[T flt](a, x, y []T, n, lo, hi int) {
+	y = y[:n]
+	i := lo
+	for ; i+4 <= hi; i += 4 {
+		x0, x1, x2, x3 := x[i], x[i+1], x[i+2], x[i+3]
+		r0 := a[i*n : i*n+n]
+		r1 := a[(i+1)*n : (i+1)*n+n]
+		r2 := a[(i+2)*n : (i+2)*n+n]
+		r3 := a[(i+3)*n : (i+3)*n+n]
+		for j := range y {
+			y[j] += x0*r0[j] + x1*r1[j] + x2*r2[j] + x3*r3[j]
+		}
+	}
+	for ; i < hi; i++ {
+		xi := x[i]
+		for j, v := range a[i*n : i*n+n] {
+			y[j] += xi * v
+		}
+	}
+}
+
+// gemvTCSRRows adds t(a[lo:hi]) @ x[lo:hi] into y for a CSR matrix a.
+func gemvTCSRRows[T flt](a *data.CSR[T], x, y []T, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		xi := x[i]
+		for q := a.RowPtr[i]; q < a.RowPtr[i+1]; q++ {
+			y[a.ColIdx[q]] += xi * a.Values[q]
+		}
+	}
+}
