@@ -161,3 +161,16 @@ func OpNames() []string {
 	sort.Strings(out)
 	return out
 }
+
+// ByOp returns a signature lowering to the IR op name op (for aggregation
+// forms, the legacy alias carrying that form's result-type rule).
+func ByOp(op string) (*Sig, bool) {
+	for _, n := range Names() {
+		s := byName[n]
+		if s.Op == op && s.Agg == nil && s.Unsupported == "" {
+			return s, true
+		}
+	}
+	s, ok := internal[op]
+	return s, ok
+}

@@ -1,0 +1,105 @@
+package lower
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/daphne-go/daphne/dsl/parser"
+)
+
+// lowerSrc parses and lowers src as file "t.daph".
+func lowerSrc(t *testing.T, src string, opts Options) error {
+	t.Helper()
+	script, err := parser.ParseFile("t.daph", []byte(src))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	_, err = Lower(script, opts)
+	return err
+}
+
+// TestErrors has one case per static rule of daphnedsl.md section 6 (and
+// the builtin-call rules): the exit code, the position and a substring of
+// the message of the first error.
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		args map[string]string
+		code int
+		pos  string
+		msg  string
+	}{
+		{"unassigned", "print(x);", nil, 1, "1:7", "variable `x` referenced before assignment"},
+		{"block scope", "{ x = 1; }\nprint(x);", nil, 1, "2:7", "variable `x` referenced before assignment"},
+		{"both branches create", "c = true;\nif (c) x = 3; else x = 5;\nprint(x);", nil, 1, "3:7", "variable `x` referenced before assignment"},
+		{"loop body var", "i = 0;\nwhile (i < 3) { i = i + 1; y = i; }\nprint(y);", nil, 1, "3:7", "`y` referenced before assignment"},
+		{"do-while cond", "i = 0;\ndo { i = i + 1; z = i; } while (z < 3);", nil, 1, "2:33", "`z` referenced before assignment"},
+		{"if ambiguous dt", "x = 1;\nif (true) x = [1]; else x = 2;", nil, 1, "2:1", "type of variable `x` after if-statement is ambiguous"},
+		{"if ambiguous vt", "x = 1;\nif (true) x = 1.5;", nil, 1, "2:1", "type of variable `x` after if-statement is ambiguous"},
+		{"while dt change", "x = 1;\ni = 0;\nwhile (i < 2) { x = [1]; i = i + 1; }", nil, 2, "3:1", "must not be changed within the body of a while-loop"},
+		{"for dt change", "x = [1];\nfor (i in 1:3) x = 1;", nil, 2, "2:1", "for-loop"},
+		{"for var read-only", "for (i in 1:3) { i = 2; }", nil, 1, "1:18", "read-only"},
+		{"multi-assign arity", "a, b = sum([1]);", nil, 1, "1:8", "but `sum` returns 1"},
+		{"multi-assign non-call", "a, b = 1;", nil, 1, "1:8", "assignment to 2 variables"},
+		{"eigen as value", "x = eigen([1.0]);", nil, 1, "1:5", "returns 2 values, but one value is expected"},
+		{"left index missing", "X[0, 0] = [1];", nil, 1, "1:1", "`X` referenced before assignment"},
+		{"left index scalar", "x = 1;\nx[0, 0] = [1];", nil, 1, "2:1", "left indexing needs a matrix"},
+		{"frame literal", `f = {"a": [1]};`, nil, 1, "1:5", "frames are not supported yet"},
+		{"frame builtin", "f = createFrame([1]);", nil, 1, "1:5", "frames are not supported yet"},
+		{"frame cast", "f = as.frame([1]);", nil, 1, "1:5", "frames are not supported yet"},
+		{"unknown keyword", "print(1, nl=true);", nil, 1, "1:10", "unknown keyword argument `nl`"},
+		{"duplicate keyword", "print(1, newline=true, newline=false);", nil, 1, "1:24", "given more than once"},
+		{"positional after keyword", "print(arg=1, true);", nil, 1, "1:14", "positional argument after keyword"},
+		{"missing argument", "print(newline=true);", nil, 1, "1:1", "missing argument `arg`"},
+		{"arity", "x = fill(1, 2);", nil, 1, "1:5", "`fill` expects exactly 3 argument(s), but got 2"},
+		{"arity range", "x = sum([1], 0, 1, 2);", nil, 1, "1:5", "between 1 and 3 arguments, but got 4"},
+		{"axis not constant", "a = 0;\nx = sum([1], a);", nil, 1, "2:14", "must be a constant"},
+		{"axis invalid", "x = sum([1], 2);", nil, 1, "1:14", "invalid axis 2"},
+		{"unknown function", "x = summ([1]);", nil, 1, "1:5", "unknown function `summ` (did you mean `sum`?)"},
+		{"unknown function far", "x = qwertyuiop(1);", nil, 1, "1:5", "unknown function `qwertyuiop`"},
+		{"nested def", "if (true) { def f() { return 1; } }", nil, 1, "1:13", "top level"},
+		{"def in function", "def g() { def f() { return 1; } return 2; }", nil, 1, "1:11", "top level"},
+		{"call before def", "x = f();\ndef f() { return 1; }", nil, 1, "1:5", "called before its definition"},
+		{"duplicate param", "def f(a, a) { return a; }", nil, 1, "1:10", "parameter `a` of function `f` is defined twice"},
+		{"scalar annotation", "def f(a: scalar) { return a; }", nil, 1, "1:7", "not allowed"},
+		{"frame annotation", "def f(a: frame) { return a; }", nil, 1, "1:7", "frames are not supported yet"},
+		{"global invisible", "x = 1;\ndef f() { return x; }", nil, 1, "2:18", "variable `x` referenced before assignment"},
+		{"no overload", "def f(a: si64) { return a; }\nx = f(1.5);", nil, 1, "2:5", "no definition of function `f` matches"},
+		{"zero-result as value", "def f() { print(1); }\nx = f();", nil, 1, "2:5", "returns no value"},
+		{"recursion undeclared", "def f(n) { if (n > 0) { return f(n - 1); } return 0; }", nil, 1, "1:32", "needs declared result types"},
+		{"return count", "def f() -> si64, si64 { return 1; }", nil, 1, "1:25", "returns 1 value(s) here, but 2"},
+		{"return type", "def f() -> si64 { return 1.5; }", nil, 1, "1:26", "declares result 1 as scalar si64, but returns scalar f64"},
+		{"missing return", "def f() -> si64 { x = 1; }", nil, 1, "1:1", "must end with a return"},
+		{"return in loop", "def f() { i = 0; while (i < 1) { return 1; } return 2; }", nil, 1, "1:34", "returns inside loops are not"},
+		{"return at top", "return 1;", nil, 1, "1:1", "outside of a function"},
+		{"hint on udf", "def f(a) { return a; }\nx = f::_f__x(1);", nil, 1, "2:5", "not allowed on calls of user-defined functions"},
+		{"hint wrong op", "x = sum::_ewAdd__int64_t([1]);", nil, 1, "1:5", "names a kernel of operation `ewAdd`, not of `sumAll`"},
+		{"hint malformed", "x = sum::foo([1]);", nil, 1, "1:5", "is not a kernel name"},
+		{"hint operator", "x = 1 +::_ewMul__a 2;", nil, 1, "1:5", "not of `ewAdd`"},
+		{"script arg missing", "print($x);", nil, 1, "1:7", "script argument `x`"},
+		{"script arg bad literal", "print($x);", map[string]string{"x": "10+10"}, 1, "1:7", "not a DaphneDSL literal"},
+		{"map non-udf", "x = map([1], sum);", nil, 1, "1:14", "`map` needs a user-defined function"},
+		{"import nested", "if (true) { import \"a.daph\"; }", nil, 1, "1:13", "only allowed at the top level"},
+		{"import missing", "import \"nosuch.daph\";", nil, 1, "1:1", "cannot find imported file"},
+		{"dl builtin", "x = relu([1.0]);", nil, 1, "1:5", "deep-learning builtins are not supported yet"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := lowerSrc(t, tc.src, Options{Args: tc.args})
+			if err == nil {
+				t.Fatalf("no error, want %q", tc.msg)
+			}
+			if got := ExitCode(err); got != tc.code {
+				t.Errorf("exit code %d, want %d (%v)", got, tc.code, err)
+			}
+			first := err.(ErrorList)[0]
+			if first.Pos.Pos.String() != tc.pos || first.Pos.File != "t.daph" {
+				t.Errorf("position %s, want t.daph:%s (%v)", first.Pos, tc.pos, err)
+			}
+			if !strings.Contains(first.Msg, tc.msg) {
+				t.Errorf("message %q does not contain %q", first.Msg, tc.msg)
+			}
+		})
+	}
+}
