@@ -14,18 +14,19 @@ const maxDepth = 1000
 // parser holds the state of one ParseFile call. Syntax errors are recorded
 // and then unwind to the innermost statement with a bailout panic; the
 // statement becomes a BadStmt and parsing resumes after the next ";" (or
-// before the next "}"). The nesting limit unwinds the whole parse with a
-// fatal panic. Both panics are recovered inside this package only.
+// before the next "}"). Exceeding the nesting limit aborts: the parser
+// jumps to EOF and stops reporting errors, so every open statement ends as
+// a BadStmt in one unwinding. The panic never leaves this package.
 type parser struct {
 	file  string
 	toks  []token.Token // the whole input, ending with EOF
 	i     int           // index of the current token
 	errs  ErrorList
 	depth int
+	abort bool // nesting limit hit: skip the rest, report nothing more
 }
 
 type bailout struct{}
-type fatal struct{}
 
 // ParseFile parses a DaphneDSL script. On syntax errors it returns the
 // partial script, with BadStmt nodes where statements failed, together with
@@ -41,19 +42,9 @@ func ParseFile(filename string, src []byte) (*ast.Script, error) {
 
 // topLevel parses statements up to EOF into script.
 func (p *parser) topLevel(script *ast.Script) {
-	start := p.tok().Pos
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(fatal); !ok {
-				panic(r)
-			}
-			script.Stmts = append(script.Stmts, &ast.BadStmt{P: start})
-		}
-	}()
 	for p.tok().Kind != token.EOF {
-		start = p.tok().Pos
-		if p.tok().Kind == token.RBRACE {
-			p.errorAt(start, `unexpected "}" outside of a block`)
+		if t := p.tok(); t.Kind == token.RBRACE {
+			p.errorAt(t.Pos, `unexpected "}" outside of a block`)
 			p.next()
 			continue
 		}
@@ -135,6 +126,9 @@ func (p *parser) splitLBrack2() {
 // ---- errors ----
 
 func (p *parser) errorAt(pos token.Pos, msg string) {
+	if p.abort {
+		return
+	}
 	p.errs.Add(token.Position{File: p.file, Pos: pos}, msg)
 }
 
@@ -159,16 +153,28 @@ func (p *parser) enter() {
 	p.depth++
 	if p.depth > maxDepth {
 		p.errorAt(p.tok().Pos, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
-		panic(fatal{})
+		p.abort = true
+		p.i = len(p.toks) - 1
+		panic(bailout{})
 	}
 }
 
 func (p *parser) leave() { p.depth-- }
 
-// sync skips to the end of a failed statement: past the next ";" or up to
-// the next "}" that is not matched by a "{" skipped here, or EOF.
-func (p *parser) sync() {
+// sync skips to the end of a failed statement that started at token index
+// start: past the next ";" or up to the next "}" that closes no "{" of the
+// statement itself (a frame literal or a block already entered), or EOF.
+func (p *parser) sync(start int) {
 	braces := 0
+	for _, t := range p.toks[start:p.i] {
+		switch t.Kind {
+		case token.LBRACE:
+			braces++
+		case token.RBRACE:
+			braces--
+		}
+	}
+	braces = max(braces, 0)
 	for {
 		switch p.tok().Kind {
 		case token.EOF:

@@ -75,7 +75,7 @@ func TestScanPositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []token.Pos{{1, 1}, {1, 3}, {1, 5}, {1, 6}, {2, 2}, {4, 4}, {4, 5}}
+	want := []token.Pos{pos(1, 1), pos(1, 3), pos(1, 5), pos(1, 6), pos(2, 2), pos(4, 4), pos(4, 5)}
 	if len(toks) != len(want) {
 		t.Fatalf("got %d tokens, want %d", len(toks), len(want))
 	}
@@ -132,3 +132,5 @@ func TestScanErrors(t *testing.T) {
 		})
 	}
 }
+
+func pos(line, col int) token.Pos { return token.Pos{Line: line, Col: col} }

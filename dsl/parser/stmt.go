@@ -9,7 +9,7 @@ import (
 // statement parses one statement; a syntax error inside it yields a BadStmt
 // and skips to the statement's end.
 func (p *parser) statement() (st ast.Stmt) {
-	pos := p.tok().Pos
+	pos, start := p.tok().Pos, p.i
 	p.enter()
 	defer p.leave()
 	defer func() {
@@ -17,7 +17,9 @@ func (p *parser) statement() (st ast.Stmt) {
 			if _, ok := r.(bailout); !ok {
 				panic(r)
 			}
-			p.sync()
+			if !p.abort {
+				p.sync(start)
+			}
 			st = &ast.BadStmt{P: pos}
 		}
 	}()
