@@ -1,0 +1,208 @@
+package fileio
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
+)
+
+// csvScanner walks a CSV file held in memory, one field at a time.
+type csvScanner struct {
+	name string
+	buf  []byte
+	pos  int
+	line int // 1-based line of pos
+}
+
+// atEOL reports whether pos is at the end of a line or of the file.
+func (s *csvScanner) atEOL() bool {
+	return s.pos >= len(s.buf) || s.buf[s.pos] == '\n'
+}
+
+// rawField returns the bytes up to the next comma or line end (a trailing
+// '\r' removed) and leaves pos on the comma or line end.
+func (s *csvScanner) rawField() []byte {
+	start := s.pos
+	i := start
+	for i < len(s.buf) && s.buf[i] != ',' && s.buf[i] != '\n' {
+		i++
+	}
+	s.pos = i
+	end := i
+	if end > start && s.buf[end-1] == '\r' {
+		end--
+	}
+	return s.buf[start:end]
+}
+
+// stringField returns the next field as a string, unquoting a field that
+// starts with '"' ("" inside is one quote; the field may span lines).
+func (s *csvScanner) stringField() (string, error) {
+	if s.pos >= len(s.buf) || s.buf[s.pos] != '"' {
+		return string(s.rawField()), nil
+	}
+	startLine := s.line
+	s.pos++
+	var out []byte
+	for {
+		if s.pos >= len(s.buf) {
+			return "", fmt.Errorf("file '%s', line %d: quoted field is not closed before the end of the file", s.name, startLine)
+		}
+		c := s.buf[s.pos]
+		s.pos++
+		if c == '"' {
+			if s.pos < len(s.buf) && s.buf[s.pos] == '"' {
+				out = append(out, '"')
+				s.pos++
+				continue
+			}
+			break
+		}
+		if c == '\n' {
+			s.line++
+		}
+		out = append(out, c)
+	}
+	// Anything between the closing quote and the delimiter is kept raw.
+	return string(out) + string(s.rawField()), nil
+}
+
+// nextField moves past the comma after field col (0-based) of a row with
+// cols fields, or reports a short line.
+func (s *csvScanner) nextField(col, cols int) error {
+	if col == cols-1 {
+		return nil
+	}
+	if s.atEOL() {
+		return fmt.Errorf("file '%s', line %d: expected %d columns, found %d", s.name, s.line, cols, col+1)
+	}
+	s.pos++ // the comma
+	return nil
+}
+
+// startRow checks that row r (0-based) exists.
+func (s *csvScanner) startRow(r, rows int) error {
+	if s.pos >= len(s.buf) {
+		return fmt.Errorf("file '%s' has %d lines, but its meta data says %d rows", s.name, r, rows)
+	}
+	return nil
+}
+
+// endRow skips the rest of the line (extra fields are ignored, as in DAPHNE).
+func (s *csvScanner) endRow() {
+	for s.pos < len(s.buf) && s.buf[s.pos] != '\n' {
+		s.pos++
+	}
+	if s.pos < len(s.buf) {
+		s.pos++
+		s.line++
+	}
+}
+
+// readCSV reads a CSV file with the shape and value type of meta into a
+// dense matrix.
+func readCSV(path string, meta Meta) (data.Matrix, error) {
+	buf, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("could not read file '%s': %w", path, err)
+	}
+	return parseCSV(buf, path, meta)
+}
+
+// parseCSV parses CSV bytes; name is used in errors.
+func parseCSV(buf []byte, name string, meta Meta) (data.Matrix, error) {
+	s := &csvScanner{name: name, buf: buf, line: 1}
+	r, c := meta.NumRows, meta.NumCols
+	if c == 0 && r > 0 {
+		return nil, fmt.Errorf("file '%s': its meta data gives %d rows but 0 columns", name, r)
+	}
+	if c > 0 && r > (len(buf)+1)/c {
+		// Every cell needs at least a separator byte: the meta data is wrong.
+		return nil, fmt.Errorf("file '%s' is too short (%d bytes) for the %dx%d matrix its meta data describes", name, len(buf), r, c)
+	}
+	switch meta.VT {
+	case types.F64:
+		return csvFloats[float64](s, r, c, 64, types.F64)
+	case types.F32:
+		return csvFloats[float32](s, r, c, 32, types.F32)
+	case types.SI64:
+		return csvInts[int64](s, r, c, types.SI64)
+	case types.SI32:
+		return csvInts[int32](s, r, c, types.SI32)
+	case types.SI8:
+		return csvInts[int8](s, r, c, types.SI8)
+	case types.UI64, types.Size:
+		return csvInts[uint64](s, r, c, meta.VT)
+	case types.UI32:
+		return csvInts[uint32](s, r, c, types.UI32)
+	case types.UI8:
+		return csvInts[uint8](s, r, c, types.UI8)
+	case types.Str:
+		return csvStrings(s, r, c)
+	}
+	return nil, fmt.Errorf("file '%s': cannot read value type %v from CSV", name, meta.VT)
+}
+
+func csvFloats[T float64 | float32](s *csvScanner, rows, cols, bits int, vt types.ValueType) (data.Matrix, error) {
+	out := make([]T, rows*cols)
+	k := 0
+	for r := 0; r < rows; r++ {
+		if err := s.startRow(r, rows); err != nil {
+			return nil, err
+		}
+		for col := 0; col < cols; col++ {
+			out[k] = T(strtodOrNaN(s.rawField(), bits))
+			k++
+			if err := s.nextField(col, cols); err != nil {
+				return nil, err
+			}
+		}
+		s.endRow()
+	}
+	return data.DenseFromVT(vt, rows, cols, out), nil
+}
+
+func csvInts[T int64 | int32 | int8 | uint64 | uint32 | uint8](s *csvScanner, rows, cols int, vt types.ValueType) (data.Matrix, error) {
+	out := make([]T, rows*cols)
+	k := 0
+	for r := 0; r < rows; r++ {
+		if err := s.startRow(r, rows); err != nil {
+			return nil, err
+		}
+		for col := 0; col < cols; col++ {
+			v, _ := atoiPrefix(s.rawField())
+			out[k] = T(v)
+			k++
+			if err := s.nextField(col, cols); err != nil {
+				return nil, err
+			}
+		}
+		s.endRow()
+	}
+	return data.DenseFromVT(vt, rows, cols, out), nil
+}
+
+func csvStrings(s *csvScanner, rows, cols int) (data.Matrix, error) {
+	out := make([]string, rows*cols)
+	k := 0
+	for r := 0; r < rows; r++ {
+		if err := s.startRow(r, rows); err != nil {
+			return nil, err
+		}
+		for col := 0; col < cols; col++ {
+			f, err := s.stringField()
+			if err != nil {
+				return nil, err
+			}
+			out[k] = f
+			k++
+			if err := s.nextField(col, cols); err != nil {
+				return nil, err
+			}
+		}
+		s.endRow()
+	}
+	return data.DenseFrom(rows, cols, out), nil
+}
