@@ -31,6 +31,9 @@ func smat(rows, cols int, cells ...string) data.Matrix {
 
 // sparse builds a CSR matrix of value type vt from dense float64 cells.
 func sparse(vt types.ValueType, rows, cols int, cells ...float64) data.Matrix {
+	if len(cells) == 0 {
+		cells = make([]float64, rows*cols)
+	}
 	d := data.DenseToCSR(data.DenseFrom(rows, cols, cells))
 	m, err := data.ConvertMatrix(d, vt)
 	if err != nil {
