@@ -95,7 +95,11 @@ func insertedMatrix(k kernel, x data.Matrix, y data.Value, rows, cols int) (data
 		if err := checkConvertible(v.VT, xvt); err != nil {
 			return nil, err
 		}
-		return k.denseOf(scalarCells([]*data.Scalar{v}, kindFor(v.VT)), 1, 1)
+		s, err := data.ConvertScalar(v, xvt)
+		if err != nil {
+			return nil, err
+		}
+		return k.fromScalars([]*data.Scalar{s}, 1, 1), nil
 	case data.Matrix:
 		if v.Rows() != rows || v.Cols() != cols {
 			return nil, fmt.Errorf("cannot insert %s into a %dx%d region of %s: the shapes must be equal",
@@ -107,11 +111,7 @@ func insertedMatrix(k kernel, x data.Matrix, y data.Value, rows, cols int) (data
 		if err := checkConvertible(v.ValueType(), xvt); err != nil {
 			return nil, err
 		}
-		yk, err := kernelOf(v)
-		if err != nil {
-			return nil, err
-		}
-		return k.denseOf(yk.cells(v), rows, cols)
+		return data.ConvertMatrix(v, xvt)
 	}
 	return nil, fmt.Errorf("cannot insert %s into %s: want a matrix (or a scalar for one cell)",
 		data.Describe(y), data.Describe(x))

@@ -123,17 +123,11 @@ func TestInsertCopyOnWrite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			k, err := kernelFor(vt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			xk, _ := kernelOf(x)
-			x, err = k.denseOf(xk.cells(x), 2, 2)
-			if err != nil {
+			if x, err = data.ConvertMatrix(x, vt); err != nil {
 				t.Fatal(err)
 			}
 			before := render(x)
-			y, err := k.denseOf(xk.cells(mat[int64](1, 2, 7, 7)), 1, 2)
+			y, err := data.ConvertMatrix(mat[int64](1, 2, 7, 7), vt)
 			if err != nil {
 				t.Fatal(err)
 			}

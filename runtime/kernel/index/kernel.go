@@ -16,14 +16,13 @@ type kernel interface {
 	extract(m data.Matrix, rs, cs sel) data.Matrix
 	// insert returns a copy of x with the cells addressed by rs, cs
 	// replaced by y, which has exactly the addressed shape and x's element
-	// type (it was converted by denseOf).
+	// type (it was converted by data.ConvertMatrix).
 	insert(x data.Matrix, y data.Matrix, rs, cs sel) data.Matrix
 	// cells returns m's cells in row-major order in canonical form.
 	cells(m data.Matrix) cells
-	// denseOf builds a rows x cols dense matrix of this kernel's value type
-	// from canonical cells, converting values; it fails only for strings
-	// that would have to become numbers.
-	denseOf(c cells, rows, cols int) (data.Matrix, error)
+	// fromScalars builds a rows x cols dense matrix from scalars that
+	// already have this kernel's value type (len(s) == rows*cols).
+	fromScalars(s []*data.Scalar, rows, cols int) data.Matrix
 }
 
 // impl implements kernel for element type T; vt tells the value type (size
@@ -104,12 +103,12 @@ func (k impl[T]) cells(m data.Matrix) cells {
 	return cellsOf(k.asDense(m).Data)
 }
 
-func (k impl[T]) denseOf(c cells, rows, cols int) (data.Matrix, error) {
-	vals, err := convertCells[T](c)
-	if err != nil {
-		return nil, err
+func (k impl[T]) fromScalars(s []*data.Scalar, rows, cols int) data.Matrix {
+	vals := make([]T, len(s))
+	for i, x := range s {
+		vals[i] = data.Get[T](x)
 	}
-	return data.DenseFromVT(k.vt, rows, cols, vals), nil
+	return data.DenseFromVT(k.vt, rows, cols, vals)
 }
 
 // extractDense copies the selected cells of m; a row range over all columns

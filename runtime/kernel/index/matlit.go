@@ -46,7 +46,12 @@ func MatrixLit(elems []data.Value, shape string, rows, cols data.Value) (data.Ma
 	if err != nil {
 		return nil, fmt.Errorf("matrix literal: %w", err)
 	}
-	return k.denseOf(scalarCells(scalars, kindFor(vt)), r, c)
+	for i, s := range scalars {
+		if scalars[i], err = data.ConvertScalar(s, vt); err != nil {
+			return nil, fmt.Errorf("matrix literal element %d: %w", i, err)
+		}
+	}
+	return k.fromScalars(scalars, r, c), nil
 }
 
 // literalShape computes the shape of a literal with n elements.
