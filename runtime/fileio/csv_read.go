@@ -118,8 +118,10 @@ func parseCSV(buf []byte, name string, meta Meta) (data.Matrix, error) {
 	if c == 0 && r > 0 {
 		return nil, fmt.Errorf("file '%s': its meta data gives %d rows but 0 columns", name, r)
 	}
-	if c > 0 && r > (len(buf)+1)/c {
-		// Every cell needs at least a separator byte: the meta data is wrong.
+	if c > 0 && r > (len(buf)+1)/c && (r > 1<<16 || c > 1<<16 || r*c > 1<<16) {
+		// Every cell but the last needs at least a separator byte, so the
+		// meta data is wrong; refuse before allocating for it (small
+		// matrices go on to the more precise errors about lines).
 		return nil, fmt.Errorf("file '%s' is too short (%d bytes) for the %dx%d matrix its meta data describes", name, len(buf), r, c)
 	}
 	switch meta.VT {

@@ -1,0 +1,162 @@
+package fileio
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
+)
+
+// writeFiles creates name (and name.meta if meta is not "") in a new
+// temporary directory and returns the path of name.
+func writeFiles(t *testing.T, name, content, meta string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if meta != "" {
+		if err := os.WriteFile(path+".meta", []byte(meta), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+func TestReadCSV(t *testing.T) {
+	t.Parallel()
+	nan := math.NaN()
+	tests := []struct {
+		name    string
+		content string
+		meta    string
+		want    data.Matrix
+	}{
+		{"f64", "1,2.5\n-3e2,.5\n", `{"numRows":2,"numCols":2,"valueType":"f64"}`,
+			data.DenseFrom(2, 2, []float64{1, 2.5, -300, 0.5})},
+		{"f64 crlf and spaces", " 1 ,2\r\n3,\t4\r\n", `{"numRows":2,"numCols":2,"valueType":"f64"}`,
+			data.DenseFrom(2, 2, []float64{1, 2, 3, 4})},
+		{"f64 no final newline", "1,2\n3,4", `{"numRows":2,"numCols":2,"valueType":"f64"}`,
+			data.DenseFrom(2, 2, []float64{1, 2, 3, 4})},
+		{"f64 unparsable is nan", "abc,\n", `{"numRows":1,"numCols":2,"valueType":"f64"}`,
+			data.DenseFrom(1, 2, []float64{nan, nan})},
+		{"f64 specials and prefixes", "inf,-nan,1.5x,0x10\n", `{"numRows":1,"numCols":4,"valueType":"f64"}`,
+			data.DenseFrom(1, 4, []float64{math.Inf(1), nan, 1.5, 16})},
+		{"f64 17 digits", "0.10000000000000001,123456789012345678\n", `{"numRows":1,"numCols":2,"valueType":"f64"}`,
+			data.DenseFrom(1, 2, []float64{0.1, 123456789012345678})},
+		{"f32", "0.1,3.4e38\n", `{"numRows":1,"numCols":2,"valueType":"f32"}`,
+			data.DenseFrom(1, 2, []float32{0.1, 3.4e38})},
+		{"si64 leading part", "12abc,-7,3.9,x\n", `{"numRows":1,"numCols":4,"valueType":"si64"}`,
+			data.DenseFrom(1, 4, []int64{12, -7, 3, 0})},
+		{"si64 extremes", "9223372036854775807,-9223372036854775808\n", `{"numRows":1,"numCols":2,"valueType":"si64"}`,
+			data.DenseFrom(1, 2, []int64{math.MaxInt64, math.MinInt64})},
+		{"ui64 max", "18446744073709551615\n", `{"numRows":1,"numCols":1,"valueType":"ui64"}`,
+			data.DenseFrom(1, 1, []uint64{math.MaxUint64})},
+		{"si8 wraps", "200,-1\n", `{"numRows":1,"numCols":2,"valueType":"si8"}`,
+			data.DenseFrom(1, 2, []int8{-56, -1})},
+		{"ui8", "255,0\n", `{"numRows":1,"numCols":2,"valueType":"ui8"}`,
+			data.DenseFrom(1, 2, []uint8{255, 0})},
+		{"si32 and ui32", "-5\n", `{"numRows":1,"numCols":1,"valueType":"si32"}`,
+			data.DenseFrom(1, 1, []int32{-5})},
+		{"extra fields ignored", "1,2,3\n4,5,6\n", `{"numRows":2,"numCols":2,"valueType":"si64"}`,
+			data.DenseFrom(2, 2, []int64{1, 2, 4, 5})},
+		{"extra lines ignored", "1\n2\n3\n", `{"numRows":2,"numCols":1,"valueType":"si64"}`,
+			data.DenseFrom(2, 1, []int64{1, 2})},
+		{"strings quoted", "a,\"b,c\"\n\"say \"\"hi\"\"\",\"two\nlines\"\n", `{"numRows":2,"numCols":2,"valueType":"str"}`,
+			data.DenseFrom(2, 2, []string{"a", "b,c", `say "hi"`, "two\nlines"})},
+		{"strings empty and crlf", ",x\r\n", `{"numRows":1,"numCols":2,"valueType":"str"}`,
+			data.DenseFrom(1, 2, []string{"", "x"})},
+		{"zero rows", "", `{"numRows":0,"numCols":3,"valueType":"f64"}`, data.NewDense[float64](0, 3)},
+		{"meta with extra keys", "1\n", `{"numRows":1,"numCols":1,"valueType":"si64","numNonZeros":1,"hdfs":{}}`,
+			data.DenseFrom(1, 1, []int64{1})},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := ReadMatrix(writeFiles(t, "m.csv", tc.content, tc.meta))
+			if err != nil {
+				t.Fatal(err)
+			}
+			equalMatrices(t, got, tc.want)
+		})
+	}
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		content string
+		meta    string // "" means no meta file
+		want    []string
+	}{
+		{"no meta", "1\n", "", []string{"could not open file '", "m.csv.meta' for reading meta data"}},
+		{"too few rows", "1,2\n", `{"numRows":3,"numCols":2,"valueType":"f64"}`, []string{"m.csv' has 1 lines", "3 rows"}},
+		{"too few columns", "1,2\n3\n", `{"numRows":2,"numCols":2,"valueType":"si64"}`, []string{"line 2", "expected 2 columns, found 1"}},
+		{"too few string columns", "a\n", `{"numRows":1,"numCols":3,"valueType":"str"}`, []string{"line 1", "expected 3 columns"}},
+		{"unclosed quote", "\"abc\n", `{"numRows":1,"numCols":1,"valueType":"str"}`, []string{"line 1", "not closed"}},
+		{"bogus shape", "1\n", `{"numRows":1000000,"numCols":1000000,"valueType":"f64"}`, []string{"too short"}},
+		{"columns zero", "\n", `{"numRows":1,"numCols":0,"valueType":"f64"}`, []string{"0 columns"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := ReadMatrix(writeFiles(t, "m.csv", tc.content, tc.meta))
+			if err == nil {
+				t.Fatal("ReadMatrix succeeded, want an error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestCSVWriteFormat(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		m    data.Matrix
+		want string
+	}{
+		{"floats shortest", data.DenseFrom(1, 4, []float64{0.1, 1.0 / 3, 1e21, -0.5}), "0.1,0.3333333333333333,1e+21,-0.5\n"},
+		{"float specials", data.DenseFrom(1, 3, []float64{math.NaN(), math.Inf(1), math.Inf(-1)}), "nan,inf,-inf\n"},
+		{"f32 shortest", data.DenseFrom(1, 1, []float32{0.1}), "0.1\n"},
+		{"ints", data.DenseFrom(2, 1, []int8{-128, 127}), "-128\n127\n"},
+		{"strings quoted when needed", data.DenseFrom(1, 4, []string{"plain", "a,b", `q"`, "n\n"}), "plain,\"a,b\",\"q\"\"\",\"n\n\"\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var b strings.Builder
+			if err := writeCSV(&b, tc.m); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tc.want {
+				t.Errorf("CSV = %q, want %q", b.String(), tc.want)
+			}
+		})
+	}
+}
+
+func TestReadSizeMatrixAsUI64(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "s.csv")
+	if err := WriteMatrix(path, data.DenseFromVT(types.Size, 1, 2, []uint64{3, 4})); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadMatrix(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := data.DenseFrom(1, 2, []uint64{3, 4}); !reflect.DeepEqual(got, data.Matrix(want)) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}
