@@ -55,6 +55,9 @@ func (c cells) int64At(i int) (int64, bool) {
 	case kindInt:
 		return c.i[i], true
 	case kindUint:
+		if c.u[i] > math.MaxInt64 {
+			return math.MaxInt64, true // out of range for any matrix
+		}
 		return int64(c.u[i]), true
 	case kindFloat:
 		if !finite(c.f[i]) {

@@ -17,8 +17,17 @@ func extractCSR[T data.Elem](m *data.CSR[T], rs, cs sel) *data.CSR[T] {
 	}
 	nr := rs.len()
 	rowPtr := make([]int, nr+1)
-	var colIdx []int
-	var vals []T
+	capacity := 0 // an upper bound of the result's non-zeros
+	for k := 0; k < nr; k++ {
+		i := rs.at(k)
+		n := m.RowPtr[i+1] - m.RowPtr[i]
+		if !allCols {
+			n = min(n, cs.len())
+		}
+		capacity += n
+	}
+	colIdx := make([]int, 0, capacity)
+	vals := make([]T, 0, capacity)
 	for k := 0; k < nr; k++ {
 		i := rs.at(k)
 		lo, hi := m.RowPtr[i], m.RowPtr[i+1]
