@@ -127,18 +127,23 @@ func meet(a, b types.Type) types.Type {
 // refine fills the unknown parts of old with those of derived. If the data
 // types disagree, old is kept as is.
 func refine(old, derived types.Type) types.Type {
+	if old.DT == types.AnyData && old.VT != types.Unknown {
+		return old // not expressible in the text form; leave it alone
+	}
 	if old.DT != types.AnyData && derived.DT != types.AnyData && old.DT != derived.DT {
 		return old
 	}
 	t := old
-	if t.DT == types.AnyData && derived.DT != types.AnyData {
+	if t.VT == types.Unknown {
+		t.VT = derived.VT
+	}
+	// A scalar of unknown value type prints as "?", like types.Any, so it
+	// is left as Any to keep the text form faithful.
+	if t.DT == types.AnyData && derived.DT != types.AnyData && (derived.DT != types.Scalar || t.VT != types.Unknown) {
 		t.DT = derived.DT
 		if t.DT == types.Scalar {
 			t.Rows, t.Cols = 1, 1
 		}
-	}
-	if t.VT == types.Unknown {
-		t.VT = derived.VT
 	}
 	if t.DT == types.Matrix {
 		if t.Rows == types.UnknownDim {

@@ -73,9 +73,11 @@ var passes = [...]pass{
 	{name: "late-deadcode", fn: deadcode, explain: StagePhyOpSelection},
 }
 
-// order lists "a must run before b" constraints with their reasons; init
-// checks the table against them.
-var order = [...]struct{ a, b, reason string }{
+// constraint says pass a must run before pass b, and why.
+type constraint struct{ a, b, reason string }
+
+// order lists the constraints on the pass table; init checks them.
+var order = [...]constraint{
 	{"fold", "deadcode", "folding turns ops and branches into dead constants for deadcode to remove"},
 	{"fold", "infer", "inference reads dimensions from constants, which folding creates"},
 	{"infer", "phyop", "gemv selection needs the inferred shape of the vector operand"},
@@ -92,13 +94,13 @@ const (
 )
 
 func init() {
-	if err := checkOrder(); err != nil {
+	if err := checkOrder(passes[:], order[:]); err != nil {
 		panic(err)
 	}
 }
 
-// checkOrder verifies the pass table against the order constraints.
-func checkOrder() error {
+// checkOrder verifies a pass table against order constraints.
+func checkOrder(passes []pass, order []constraint) error {
 	pos := map[string]int{}
 	for i, p := range passes {
 		if _, dup := pos[p.name]; dup {
