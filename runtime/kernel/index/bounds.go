@@ -161,23 +161,31 @@ func (a axis) parseAxis(form string, args []data.Value) (sel, error) {
 		}
 		return a.single(p)
 	}
-	lo, hi := int64(0), int64(a.count)
-	var err error
+	lo, hi, err := a.rangeBounds(form, args)
+	if err != nil {
+		return sel{}, err
+	}
+	return a.rangeSel(lo, hi)
+}
+
+// rangeBounds reads the bounds of a range form (lo:hi, lo:, :hi) as given,
+// filling a missing lower bound with 0 and a missing upper with the count.
+func (a axis) rangeBounds(form string, args []data.Value) (lo, hi int64, err error) {
+	lo, hi = 0, int64(a.count)
 	switch form {
 	case formRange:
 		if lo, err = a.position(args[0], "lower bound"); err != nil {
-			return sel{}, err
+			return 0, 0, err
 		}
 		hi, err = a.position(args[1], "upper bound")
 	case formFrom:
 		lo, err = a.position(args[0], "lower bound")
 	case formTo:
 		hi, err = a.position(args[0], "upper bound")
+	default:
+		_, err = formArity(form)
 	}
-	if err != nil {
-		return sel{}, err
-	}
-	return a.rangeSel(lo, hi)
+	return lo, hi, err
 }
 
 // positions turns a column matrix of positions into a validated list.

@@ -60,21 +60,7 @@ func (a axis) insertAxis(form string, args []data.Value) (sel, error) {
 		}
 		return a.single(p)
 	}
-	lo, hi := int64(0), int64(a.count)
-	var err error
-	switch form {
-	case formRange:
-		if lo, err = a.position(args[0], "lower bound"); err != nil {
-			return sel{}, err
-		}
-		hi, err = a.position(args[1], "upper bound")
-	case formFrom:
-		lo, err = a.position(args[0], "lower bound")
-	case formTo:
-		hi, err = a.position(args[0], "upper bound")
-	default:
-		_, err = formArity(form)
-	}
+	lo, hi, err := a.rangeBounds(form, args)
 	if err != nil {
 		return sel{}, err
 	}
