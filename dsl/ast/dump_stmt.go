@@ -95,6 +95,9 @@ func (d *dumper) funcDef(label string, f *FuncDef) {
 	}
 	d.line(label, "FuncDef "+f.Name+at(f))
 	d.children(func() {
+		if len(params) == 0 {
+			params = []string{"(none)"}
+		}
 		d.line("", "Params: "+strings.Join(params, ", "))
 		d.line("", "Results: "+res)
 		if f.Body == nil {
