@@ -96,6 +96,12 @@ func (c *fnCtx) carried(body ast.Stmt, exclude string) []string {
 	return out
 }
 
+// maxPreciseLoopDepth bounds the loop nesting up to which carried values
+// keep precise static types. Deeper loops start with unknown types so that
+// each is lowered once: re-lowering until the types are stable costs up to
+// 2^depth for nested loops otherwise.
+const maxPreciseLoopDepth = 4
+
 // loop lowers the regions of a loop over the carried variables names with
 // initial values init. build lowers the regions given the current types of
 // the carried values and returns the regions and the values the body
@@ -107,6 +113,9 @@ func (c *fnCtx) loop(kind string, p ast.Node, names []string, init []*ir.Value,
 	argTypes := make([]types.Type, len(init))
 	for i, v := range init {
 		argTypes[i] = v.Type
+		if c.loops >= maxPreciseLoopDepth {
+			argTypes[i] = types.Any
+		}
 	}
 	snap := c.scope.Snapshot()
 	for round := 0; ; round++ {

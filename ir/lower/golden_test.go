@@ -84,4 +84,3 @@ func diffLines(want, got string) string {
 	}
 	return ""
 }
-
