@@ -1,10 +1,12 @@
 package lower
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/daphne-go/daphne/dsl/parser"
+	"github.com/daphne-go/daphne/dsl/token"
 )
 
 // lowerSrc parses and lowers src as file "t.daph".
@@ -101,5 +103,41 @@ func TestErrors(t *testing.T) {
 				t.Errorf("message %q does not contain %q", first.Msg, tc.msg)
 			}
 		})
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	front := &Error{Msg: "a", Code: CodeFrontEnd}
+	pass := &Error{Msg: "b", Code: CodePass}
+	tests := []struct {
+		name string
+		err  error
+		want int
+	}{
+		{"nil", nil, 0},
+		{"front end", ErrorList{front}, 1},
+		{"pass only", ErrorList{pass}, 2},
+		{"mixed", ErrorList{pass, front}, 1},
+		{"single pass error", pass, 2},
+		{"other error", errors.New("x"), 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ExitCode(tc.err); got != tc.want {
+				t.Errorf("ExitCode = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestErrorListFormat(t *testing.T) {
+	l := ErrorList{
+		{Pos: token.Position{File: "b.daph", Pos: token.Pos{Line: 1, Col: 1}}, Msg: "second"},
+		{Pos: token.Position{File: "a.daph", Pos: token.Pos{Line: 2, Col: 3}}, Msg: "first"},
+	}
+	l.Sort()
+	want := "a.daph:2:3: first\nb.daph:1:1: second"
+	if l.Error() != want {
+		t.Errorf("got %q, want %q", l.Error(), want)
 	}
 }

@@ -50,11 +50,25 @@ func (c *fnCtx) argLiteral(x *ast.ArgRef) (ast.Expr, bool) {
 
 // importStmt inlines an imported script at the import point: its top-level
 // statements run here, and its variables and functions become visible with
-// the prefix "<alias>." or "<stem>.".
+// the prefix "<alias>." or "<stem>.". An import without a file extension
+// that names a directory of the import paths imports every script in it,
+// with prefixes "<dir>.<stem>.".
 func (c *fnCtx) importStmt(x *ast.Import) {
 	if !c.topLevel() {
 		c.errorf(x.P, "imports are only allowed at the top level of a script")
 		return
+	}
+	if filepath.Ext(x.Path) == "" {
+		if files, ok := c.libraryDir(x); ok {
+			base := x.Alias
+			if base == "" {
+				base = filepath.Base(x.Path)
+			}
+			for _, f := range files {
+				c.importFile(x, f, base+"."+strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
+			}
+			return
+		}
 	}
 	path, ok := c.resolveImport(x)
 	if !ok {
@@ -67,8 +81,38 @@ func (c *fnCtx) importStmt(x *ast.Import) {
 	if other, dup := c.file.aliases[prefix]; dup && x.Alias == "" && other != path {
 		prefix = filepath.Base(filepath.Dir(path)) + "." + prefix
 	}
+	c.importFile(x, path, prefix)
+}
+
+// libraryDir returns the scripts (*.daph, *.daphne) of the directory named
+// by an extension-less import in the import paths.
+func (c *fnCtx) libraryDir(x *ast.Import) ([]string, bool) {
+	for _, dir := range c.l.opts.ImportPaths {
+		d := filepath.Join(dir, x.Path)
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			continue
+		}
+		var files []string
+		for _, pat := range []string{"*.daph", "*.daphne"} {
+			m, _ := filepath.Glob(filepath.Join(d, pat))
+			for _, f := range m {
+				files = append(files, existing(f)...)
+			}
+		}
+		sort.Strings(files)
+		return files, true
+	}
+	return nil, false
+}
+
+// importFile parses and inlines one imported file under prefix.
+func (c *fnCtx) importFile(x *ast.Import, path, prefix string) {
 	if _, dup := c.file.aliases[prefix]; dup {
 		c.errorf(x.P, "import prefix `%s` is already used by another import", prefix)
+		return
+	}
+	if c.file.imported[path] {
+		c.errorf(x.P, "file %q is imported twice", path)
 		return
 	}
 	src, err := os.ReadFile(path)

@@ -39,14 +39,16 @@ func lowerFile(t *testing.T, path string, opts Options) (*ir.Module, error) {
 
 func TestImports(t *testing.T) {
 	lib := map[string]string{
-		"utils.daph":      "x = 42;\ndef x0() { return 1; }\ndef f(a) { return a + x0(); }\n",
-		"sub/nested.daph": "import \"../inner.daph\";\ny = inner.z + 1;\ndef g() { return inner.h(); }\n",
-		"inner.daph":      "z = 7;\ndef h() { return 3; }\n",
-		"libdir/far.daph": "w = 9;\n",
-		"self.daph":       "import \"self.daph\";\n",
-		"cyc_a.daph":      "import \"cyc_b.daph\";\n",
-		"cyc_b.daph":      "import \"cyc_a.daph\";\n",
-		"bad.daph":        "x = ;\n",
+		"utils.daph":                    "x = 42;\ndef x0() { return 1; }\ndef f(a) { return a + x0(); }\n",
+		"sub/nested.daph":               "import \"../inner.daph\";\ny = inner.z + 1;\ndef g() { return inner.h(); }\n",
+		"inner.daph":                    "z = 7;\ndef h() { return 3; }\n",
+		"libdir/far.daph":               "w = 9;\n",
+		"self.daph":                     "import \"self.daph\";\n",
+		"cyc_a.daph":                    "import \"cyc_b.daph\";\n",
+		"cyc_b.daph":                    "import \"cyc_a.daph\";\n",
+		"bad.daph":                      "x = ;\n",
+		"libdir/algorithms/kmeans.daph": "def km(k) { return k * 2; }\n",
+		"libdir/algorithms/lm.daph":     "coef = 3;\n",
 	}
 	tests := []struct {
 		name    string
@@ -67,6 +69,8 @@ func TestImports(t *testing.T) {
 		{"self in import", "import \"self.daph\";", "cannot import itself", nil},
 		{"cycle", "import \"cyc_a.daph\";", "import cycle", nil},
 		{"syntax error", "import \"bad.daph\";", "has syntax errors", nil},
+		{"library directory", "import \"algorithms\";\nprint(algorithms.kmeans.km(2));\nprint(algorithms.lm.coef);", "",
+			[]string{"callfunc @algorithms.kmeans.km(", "const 3"}},
 		{"prefix clash", "import \"utils.daph\" as \"q\";\nimport \"inner.daph\" as \"q\";", "already used", nil},
 	}
 	for _, tc := range tests {
