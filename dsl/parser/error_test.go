@@ -176,3 +176,55 @@ func TestErrorListSorted(t *testing.T) {
 		t.Errorf("order %v", got)
 	}
 }
+
+func TestBitIndexNeedsSpaceHint(t *testing.T) {
+	t.Parallel()
+	_, err := ParseFile("", []byte("y = X[[1,2],];"))
+	want := `1:11: unexpected "]", expected "]]" (a position list right after "[" needs a space: X[ [1, 2], ])`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+func TestByteOrderMark(t *testing.T) {
+	t.Parallel()
+	s, err := ParseFile("", []byte("\xEF\xBB\xBFx = 1;"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := s.Stmts[0].Pos(); p.Line != 1 || p.Col != 4 {
+		t.Errorf("first statement at %s, want 1:4 (columns count bytes)", p)
+	}
+}
+
+func TestParseExpr(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ src, want, err string }{
+		{src: "a + b * c", want: "a + (b * c)"},
+		{src: "X[1, ]", want: "X[1, ]"},
+		{src: "a +", err: `1:4: unexpected end of file, expected expression`},
+		{src: "a b", err: `1:3: unexpected identifier "b", expected end of expression`},
+		{src: "a;", err: `1:2: unexpected ";", expected end of expression`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.src, func(t *testing.T) {
+			t.Parallel()
+			x, err := ParseExpr(tc.src)
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Errorf("got error %v, want %s", err, tc.err)
+				}
+				if x == nil {
+					t.Error("nil expression returned with the error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fprint(t, x); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

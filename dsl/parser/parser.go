@@ -40,6 +40,27 @@ func ParseFile(filename string, src []byte) (*ast.Script, error) {
 	return script, p.errs.Err()
 }
 
+// ParseExpr parses src as a single expression (no trailing ";"). It is
+// meant for tools and tests; errors are reported as by ParseFile, with
+// positions in src and an empty file name.
+func ParseExpr(src string) (x ast.Expr, err error) {
+	p := &parser{}
+	p.toks = newScanner([]byte(src), p.errorAt).all()
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := r.(bailout); !ok {
+					panic(r)
+				}
+				x = &ast.BadExpr{P: token.Pos{Line: 1, Col: 1}}
+			}
+		}()
+		x = p.expr()
+		p.expect(token.EOF, "end of expression")
+	}()
+	return x, p.errs.Err()
+}
+
 // topLevel parses statements up to EOF into script.
 func (p *parser) topLevel(script *ast.Script) {
 	for p.tok().Kind != token.EOF {
@@ -112,7 +133,7 @@ func (p *parser) expectRBrack2() {
 		p.next()
 		p.next()
 	default:
-		p.fail(`"]]"`)
+		p.fail(`"]]" (a position list right after "[" needs a space: X[ [1, 2], ])`)
 	}
 }
 

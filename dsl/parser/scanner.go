@@ -18,7 +18,11 @@ type scanner struct {
 }
 
 func newScanner(src []byte, errf func(token.Pos, string)) *scanner {
-	return &scanner{src: src, line: 1, errf: errf}
+	s := &scanner{src: src, line: 1, errf: errf}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		s.off = 3 // skip a UTF-8 byte order mark; columns still count it
+	}
+	return s
 }
 
 // Tokenize scans src completely and returns its tokens, the last one being
