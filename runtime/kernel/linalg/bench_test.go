@@ -5,6 +5,9 @@ import (
 	"runtime"
 	"testing"
 
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+
 	"github.com/daphne-go/daphne/runtime/data"
 )
 
@@ -16,14 +19,47 @@ func reportGFLOPs(b *testing.B, flops float64) {
 	b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 }
 
+// withKernel runs f with microF64 set to the named implementation:
+// "asm" (the run-time choice, assembly where available) or "go".
+func withKernel(impl string, f func()) {
+	saved := microF64
+	defer func() { microF64 = saved }()
+	if impl == "go" {
+		microF64 = microGo[float64]
+	}
+	f()
+}
+
+// kernels are the implementations compared side by side (A B A B in one
+// run, as performance-notes.md asks); "gonum" is gonum's pure-Go BLAS.
+var kernels = []string{"asm", "go", "gonum"}
+
 func benchMatMul(b *testing.B, n, threads int) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	x, y := randDense(rng, n, n, 0), randDense(rng, n, n, 0)
-	b.ReportAllocs()
-	for b.Loop() {
-		sink = must(MatMul(threads, x, y))
+	for _, impl := range kernels {
+		b.Run(impl, func(b *testing.B) {
+			b.ReportAllocs()
+			if impl == "gonum" {
+				c := make([]float64, n*n)
+				for b.Loop() {
+					blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, general(x), general(y), 0,
+						blas64.General{Rows: n, Cols: n, Stride: n, Data: c})
+				}
+			} else {
+				withKernel(impl, func() {
+					for b.Loop() {
+						sink = must(MatMul(threads, x, y))
+					}
+				})
+			}
+			reportGFLOPs(b, 2*float64(n)*float64(n)*float64(n))
+		})
 	}
-	reportGFLOPs(b, 2*float64(n)*float64(n)*float64(n))
+}
+
+func general(d *data.Dense[float64]) blas64.General {
+	return blas64.General{Rows: d.Rows(), Cols: d.Cols(), Stride: d.Cols(), Data: d.Data}
 }
 
 func BenchmarkMatMul512(b *testing.B)          { benchMatMul(b, 512, 1) }
@@ -33,16 +69,47 @@ func BenchmarkMatMul1000Parallel(b *testing.B) { benchMatMul(b, 1000, runtime.GO
 func benchSyrk(b *testing.B, m, n, threads int) {
 	rng := rand.New(rand.NewPCG(2, 2))
 	x := randDense(rng, m, n, 0)
-	b.ReportAllocs()
-	for b.Loop() {
-		sink = must(Syrk(threads, x))
+	for _, impl := range kernels {
+		b.Run(impl, func(b *testing.B) {
+			b.ReportAllocs()
+			if impl == "gonum" {
+				c := blas64.Symmetric{N: n, Stride: n, Data: make([]float64, n*n), Uplo: blas.Upper}
+				for b.Loop() {
+					blas64.Syrk(blas.Trans, 1, general(x), 0, c)
+				}
+			} else {
+				withKernel(impl, func() {
+					for b.Loop() {
+						sink = must(Syrk(threads, x))
+					}
+				})
+			}
+			// Only the upper triangle is computed: m*n*(n+1) flops.
+			reportGFLOPs(b, float64(m)*float64(n)*float64(n+1))
+		})
 	}
-	// Only the upper triangle is computed: m*n*(n+1) flops.
-	reportGFLOPs(b, float64(m)*float64(n)*float64(n+1))
 }
 
 func BenchmarkSyrk1e6x101(b *testing.B)         { benchSyrk(b, 1_000_000, 101, 1) }
 func BenchmarkSyrk1e6x101Parallel(b *testing.B) { benchSyrk(b, 1_000_000, 101, runtime.GOMAXPROCS(0)) }
+
+// BenchmarkMicroKernel measures the f64 micro-kernel alone on L1-resident
+// panels (kb = 256).
+func BenchmarkMicroKernel(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	a, p := randDense(rng, 1, kcBlock*mr, 0).Data, randDense(rng, 1, kcBlock*nr, 0).Data
+	var tile [mr * nr]float64
+	for _, impl := range kernels[:2] {
+		b.Run(impl, func(b *testing.B) {
+			withKernel(impl, func() {
+				for b.Loop() {
+					microF64(kcBlock, a, mr, p, &tile)
+				}
+			})
+			reportGFLOPs(b, 2*kcBlock*mr*nr)
+		})
+	}
+}
 
 func benchGemv(b *testing.B, threads int) {
 	rng := rand.New(rand.NewPCG(3, 3))

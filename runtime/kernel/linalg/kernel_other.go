@@ -1,3 +1,5 @@
+//go:build !amd64
+
 package linalg
 
 // microF64 is the f64 micro-kernel; without an assembly version it is the

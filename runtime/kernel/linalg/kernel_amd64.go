@@ -1,0 +1,60 @@
+package linalg
+
+// The f64 micro-kernel in AVX2/FMA assembly (kernel_amd64.s), chosen at
+// run time by CPUID so that the default build (GOAMD64=v1) is fast on
+// machines that have it and still correct on those that do not.
+//
+// Rejected alternatives: a GOAMD64=v3 build only (the default build must be
+// fast, see performance-notes.md); cgo BLAS (the project is pure Go).
+
+//go:noescape
+func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[mr * nr]float64)
+
+func cpuid(leaf, subleaf uint32) (eax, ebx, ecx, edx uint32)
+
+func xgetbv0() (eax, edx uint32)
+
+// hasAVX2FMA reports whether the CPU and the OS support AVX2 and FMA.
+func hasAVX2FMA() bool {
+	maxLeaf, _, _, _ := cpuid(0, 0)
+	if maxLeaf < 7 {
+		return false
+	}
+	_, _, ecx1, _ := cpuid(1, 0)
+	const fma, osxsave, avx = 1 << 12, 1 << 27, 1 << 28
+	if ecx1&(fma|osxsave|avx) != fma|osxsave|avx {
+		return false
+	}
+	if xcr0, _ := xgetbv0(); xcr0&6 != 6 { // XMM and YMM state enabled by the OS
+		return false
+	}
+	_, ebx7, _, _ := cpuid(7, 0)
+	return ebx7&(1<<5) != 0 // AVX2
+}
+
+var useAsm = hasAVX2FMA()
+
+// microF64 is the f64 micro-kernel: assembly where the CPU allows it.
+var microF64 microKernel[float64] = pickMicroF64()
+
+func pickMicroF64() microKernel[float64] {
+	if useAsm {
+		return microAsm
+	}
+	return microGo[float64]
+}
+
+// HasAsmKernel reports whether the f64 micro-kernel runs in assembly.
+func HasAsmKernel() bool { return useAsm }
+
+// microAsm checks the panel bounds (so the assembly never reads outside
+// its slices) and calls the AVX2 kernel.
+func microAsm(kb int, a []float64, aStep int, b []float64, tile *[mr * nr]float64) {
+	if kb <= 0 {
+		clear(tile[:])
+		return
+	}
+	_ = a[(kb-1)*aStep+mr-1]
+	_ = b[kb*nr-1]
+	microAVX2(kb, &a[0], aStep*8, &b[0], tile)
+}
