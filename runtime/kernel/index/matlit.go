@@ -78,18 +78,18 @@ func literalShape(n int, shape string, rowsV, colsV data.Value) (int, int, error
 	switch shape {
 	case shapeR:
 		if r == 0 || n%r != 0 {
-			return 0, 0, fmt.Errorf("matrix literal with %d elements cannot be split into %d rows", n, r)
+			return 0, 0, fmt.Errorf("matrix literal with %s cannot be split into %d rows", elements(n), r)
 		}
 		c = n / r
 	case shapeC:
 		if c == 0 || n%c != 0 {
-			return 0, 0, fmt.Errorf("matrix literal with %d elements cannot be split into %d columns", n, c)
+			return 0, 0, fmt.Errorf("matrix literal with %s cannot be split into %d columns", elements(n), c)
 		}
 		r = n / c
 	}
 	if int64(r)*int64(c) != int64(n) {
-		return 0, 0, fmt.Errorf("matrix literal with %d elements cannot have shape %dx%d (%d cells)",
-			n, r, c, int64(r)*int64(c))
+		return 0, 0, fmt.Errorf("matrix literal with %s cannot have shape %dx%d (%d cells)",
+			elements(n), r, c, int64(r)*int64(c))
 	}
 	return r, c, nil
 }
@@ -120,4 +120,12 @@ func matrixLitOp(_ *ops.Ctx, args []data.Value, attrs map[string]string) ([]data
 		return nil, err
 	}
 	return ops.Results(m), nil
+}
+
+// elements spells a count of literal elements: "1 element", "3 elements".
+func elements(n int) string {
+	if n == 1 {
+		return "1 element"
+	}
+	return fmt.Sprintf("%d elements", n)
 }

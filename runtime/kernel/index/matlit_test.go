@@ -47,7 +47,7 @@ func TestMatrixLit(t *testing.T) {
 			"matrix literal with 6 elements cannot have shape 2x2 (4 cells)"},
 		{"rows do not divide", []v{si(1), si(2), si(3)}, "r,", []v{si(2)}, "",
 			"matrix literal with 3 elements cannot be split into 2 rows"},
-		{"zero cols", []v{si(1)}, ",c", []v{si(0)}, "", "matrix literal with 1 elements cannot be split into 0 columns"},
+		{"zero cols", []v{si(1)}, ",c", []v{si(0)}, "", "matrix literal with 1 element cannot be split into 0 columns"},
 		{"zero rows no elements", nil, "r,", []v{si(0)}, "", "matrix literal with 0 elements cannot be split into 0 rows"},
 		{"negative rows", []v{si(1)}, "r,c", []v{si(-1), si(-1)}, "",
 			"number of rows of the matrix literal must not be negative, got -1"},

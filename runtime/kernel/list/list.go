@@ -68,7 +68,7 @@ func Remove(l *data.List, idx int64) (*data.List, data.Matrix, error) {
 		if n == 0 {
 			return nil, nil, fmt.Errorf("cannot remove element %d from an empty list", idx)
 		}
-		return nil, nil, fmt.Errorf("list index %d is out of range for a list of %d elements (valid: 0 to %d)", idx, n, n-1)
+		return nil, nil, fmt.Errorf("list index %d is out of range for a list of %s (valid: 0 to %d)", idx, elements(n), n-1)
 	}
 	elems := make([]data.Matrix, 0, n-1)
 	elems = append(elems, l.Elems[:idx]...)
@@ -134,4 +134,12 @@ func removeOp(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value,
 		return nil, err
 	}
 	return []data.Value{res, elem}, nil
+}
+
+// elements spells a count of list elements: "1 element", "3 elements".
+func elements(n int64) string {
+	if n == 1 {
+		return "1 element"
+	}
+	return fmt.Sprintf("%d elements", n)
 }

@@ -99,6 +99,8 @@ func TestListOps(t *testing.T) {
 		{"append to matrix", "append", []data.Value{a, a}, nil, "append needs a list, got DenseMatrix(1x1, int64_t)"},
 		{"remove out of range", "remove", []data.Value{l3, data.SI64(3)}, nil, "list index 3 is out of range for a list of 3 elements (valid: 0 to 2)"},
 		{"remove negative", "remove", []data.Value{l3, data.SI64(-1)}, nil, "list index -1 is out of range for a list of 3 elements (valid: 0 to 2)"},
+		{"remove out of range of one", "remove", []data.Value{&data.List{VT: types.SI64, Elems: []data.Matrix{a}}, data.SI64(1)}, nil,
+			"list index 1 is out of range for a list of 1 element (valid: 0 to 0)"},
 		{"remove from empty", "remove", []data.Value{empty, data.SI64(0)}, nil, "cannot remove element 0 from an empty list"},
 		{"remove string index", "remove", []data.Value{l3, data.Str("a")}, nil, `the index of remove must be a number, got string "a"`},
 		{"length arity", "length", []data.Value{l3, l3}, nil, "length takes 1 argument, got 2"},
