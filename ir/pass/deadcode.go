@@ -3,7 +3,8 @@ package pass
 import "github.com/daphne-go/daphne/ir"
 
 // deadcode removes ops whose results are all unused and that have no
-// effect (purity.go): constants, pure calls, calls of pure user functions
+// effect (purity.go): constants, pure calls without a kernel hint, calls of
+// pure user functions
 // and ifs whose regions are pure, recursively inside regions. Loops are
 // kept, as are their carried values, even when unused (a loop might not
 // terminate, and dropping a carried value means rewriting both regions).

@@ -1,19 +1,3 @@
-// Package pass holds daphne-go's IR pass pipeline: a table of named passes
-// (constant folding, dead-code elimination, property inference, physical
-// operator selection) run in a fixed order over an ir.Module, with the
-// ordering constraints between passes kept as data and checked at init,
-// --explain hooks after the stages DAPHNE names, and an optional Verify
-// after every pass.
-//
-// The package does not import the runtime: constant folding evaluates ops
-// through the Evaluator the caller supplies.
-//
-// # Invariants
-//
-// Every pass maps a module that passes ir.Verify to one that does. Passes
-// keep values' identity where they can (a folded op becomes a const op
-// defining the same *ir.Value) and never renumber values, so --explain dumps
-// of successive stages can be compared line by line.
 package pass
 
 import (

@@ -74,7 +74,9 @@ func (p *purity) removable(op *ir.Op) bool {
 	case ir.KindConst:
 		return true
 	case ir.KindCall:
-		return !hasEffects(op)
+		// An op with a kernel hint is kept so that an invalid hint still
+		// fails at run time, as in DAPHNE.
+		return !hasEffects(op) && op.Attr("kernel") == ""
 	case ir.KindCallFunc:
 		return p.funcPure(op.Name)
 	case ir.KindIf:
