@@ -6,6 +6,8 @@ import (
 	"strings"
 )
 
+var _ error = (*ParseError)(nil)
+
 // ParseError is a syntax error in IR text, positioned by line and column
 // (both 1-based, columns counted in bytes).
 type ParseError struct {

@@ -12,6 +12,8 @@ import (
 // ErrInvalid is wrapped by every error Verify returns.
 var ErrInvalid = errors.New("ir: invalid module")
 
+var _ error = (*VerifyError)(nil)
+
 // VerifyError describes the first broken invariant Verify found.
 type VerifyError struct {
 	Func string // symbol of the function

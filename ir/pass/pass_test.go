@@ -18,6 +18,8 @@ var update = flag.Bool("update", false, "rewrite the expected outputs of testdat
 // and knows no other op.
 type fakeEval struct{ calls []string }
 
+var _ Evaluator = (*fakeEval)(nil)
+
 func (e *fakeEval) Eval(op string, args []ir.Const, attrs map[string]string) ([]ir.Const, bool) {
 	e.calls = append(e.calls, op)
 	if len(args) != 2 {

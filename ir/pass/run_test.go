@@ -110,6 +110,8 @@ func TestRunErrors(t *testing.T) {
 // badEval returns results of the wrong count or type.
 type badEval struct{ res []ir.Const }
 
+var _ Evaluator = badEval{}
+
 func (e badEval) Eval(string, []ir.Const, map[string]string) ([]ir.Const, bool) { return e.res, true }
 
 // TestFoldDistrustsEvaluator checks that results of the wrong count or of
