@@ -78,12 +78,7 @@ func csrWith[T number](k kern[T, T], ct types.ValueType, cm data.Matrix, o data.
 			err = k.sv(out, other.s, c.Values)
 		}
 	} else {
-		g := gather(c, other)
-		if left {
-			err = k.vv(out, c.Values, g)
-		} else {
-			err = k.vv(out, g, c.Values)
-		}
+		err = combineGathered(k, c, other, out, left)
 	}
 	if err != nil {
 		return nil, true, err
@@ -93,64 +88,85 @@ func csrWith[T number](k kern[T, T], ct types.ValueType, cm data.Matrix, o data.
 	return res, true, err
 }
 
+// chunk is the length of the scratch buffers of the CSR paths, which work
+// through long vectors in pieces so that they allocate O(chunk), not O(n).
+const chunk = 2048
+
 // keepsZero reports whether 0∘x (left) or x∘0 is 0 for every value x of o.
 // An error (integer division by zero) means no: the dense path reports it.
 func keepsZero[T number](k kern[T, T], o side[T], left bool) bool {
 	var z T
-	var buf []T
-	var err error
+	src := o.m
 	if o.scalar {
-		buf = []T{0}
-		if left {
-			err = k.sv(buf, z, []T{o.s})
-		} else {
-			err = k.vs(buf, []T{o.s}, z)
-		}
-	} else {
-		buf = make([]T, len(o.m))
-		if left {
-			err = k.sv(buf, z, o.m)
-		} else {
-			err = k.vs(buf, o.m, z)
-		}
+		src = []T{o.s}
 	}
-	if err != nil {
-		return false
-	}
-	for _, v := range buf {
-		if v != 0 {
+	buf := make([]T, min(chunk, len(src)))
+	for lo := 0; lo < len(src); lo += chunk {
+		hi := min(lo+chunk, len(src))
+		d := buf[:hi-lo]
+		var err error
+		if left {
+			err = k.sv(d, z, src[lo:hi])
+		} else {
+			err = k.vs(d, src[lo:hi], z)
+		}
+		if err != nil {
 			return false
+		}
+		for _, v := range d {
+			if v != 0 {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-// gather returns, for each stored entry of c, the cell of o (broadcast to
-// c's shape) at the same position.
-func gather[T number](c *data.CSR[T], o side[T]) []T {
-	g := make([]T, len(c.Values))
-	rows, cols := c.Rows(), c.Cols()
-	for i := 0; i < rows; i++ {
-		r := 0
-		if o.rows == rows {
-			r = i
-		}
-		lo, hi := c.RowPtr[i], c.RowPtr[i+1]
-		if o.cols != cols {
-			v := o.m[r]
-			for p := lo; p < hi; p++ {
-				g[p] = v
+// combineGathered sets out[p] = c.Values[p] ∘ o[i, j] (or o[i, j] ∘
+// c.Values[p] when !left) for every stored entry p = (i, j) of c, with o
+// broadcast to c's shape. It gathers o's cells into a small buffer a chunk
+// of entries at a time and runs the vector loop on each chunk.
+func combineGathered[T number](k kern[T, T], c *data.CSR[T], o side[T], out []T, left bool) error {
+	rows, cols, nnz := c.Rows(), c.Cols(), len(c.Values)
+	buf := make([]T, min(chunk, nnz))
+	i := 0
+	for p0 := 0; p0 < nnz; p0 += chunk {
+		p1 := min(p0+chunk, nnz)
+		g := buf[:p1-p0]
+		for p := p0; p < p1; {
+			for c.RowPtr[i+1] <= p {
+				i++
 			}
-			continue
+			end := min(c.RowPtr[i+1], p1)
+			r := 0
+			if o.rows == rows {
+				r = i
+			}
+			if o.cols != cols {
+				v := o.m[r]
+				for q := p; q < end; q++ {
+					g[q-p0] = v
+				}
+			} else {
+				orow := o.m[r*cols : (r+1)*cols]
+				gi := g[p-p0 : end-p0]
+				for q, j := range c.ColIdx[p:end] {
+					gi[q] = orow[j]
+				}
+			}
+			p = end
 		}
-		orow := o.m[r*cols : (r+1)*cols]
-		ci := c.ColIdx[lo:hi]
-		gi := g[lo:hi]
-		for p, j := range ci {
-			gi[p] = orow[j]
+		var err error
+		if left {
+			err = k.vv(out[p0:p1], c.Values[p0:p1], g)
+		} else {
+			err = k.vv(out[p0:p1], g, c.Values[p0:p1])
+		}
+		if err != nil {
+			return err
 		}
 	}
-	return g
+	return nil
 }
 
 // csrCSR computes x∘y for two CSR matrices of the same shape over the union
