@@ -91,6 +91,7 @@ func benchSyrk(b *testing.B, m, n, threads int) {
 }
 
 func BenchmarkSyrk1e6x101(b *testing.B)         { benchSyrk(b, 1_000_000, 101, 1) }
+func BenchmarkSyrk2e5x101(b *testing.B)         { benchSyrk(b, 200_000, 101, 1) }
 func BenchmarkSyrk1e6x101Parallel(b *testing.B) { benchSyrk(b, 1_000_000, 101, runtime.GOMAXPROCS(0)) }
 
 // BenchmarkMicroKernel measures the f64 micro-kernel alone on L1-resident

@@ -90,6 +90,9 @@ func syrkSimple[T flt](x, c []T, n, lo, hi int) {
 // of nr columns; the tile (rows p..p+mr, columns q..q+nr) of c is the
 // micro-kernel product of half a panel with a whole one.
 func syrkPacked[T flt](x, c []T, n, lo, hi int, kern microKernel[T]) {
+	if n == 0 || lo >= hi {
+		return
+	}
 	width := roundUp(n, nr)
 	kb := max(16, min(kcBlock, (1<<18)/(width*8)))
 	buf := make([]T, kb*width)

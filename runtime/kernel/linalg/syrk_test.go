@@ -118,3 +118,23 @@ func TestSyrkGemvErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPortableKernelPaths runs the packed product and syrk with the
+// portable micro-kernel, which the run-time choice skips on AVX2 machines.
+func TestPortableKernelPaths(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(17, 18))
+	for _, s := range oddShapes {
+		a, b := randDense(rng, s.m, s.k, 0), randDense(rng, s.k, s.n, 0)
+		c := data.NewDense[float64](s.m, s.n)
+		gemmPacked(a.Data, b.Data, c.Data, s.k, s.n, 0, s.m, microGo[float64])
+		checkClose(t, c, naiveMul(a, b), 1e-12*float64(s.k+1))
+	}
+	for _, s := range syrkShapes {
+		a := randDense(rng, s.m, s.n, 0)
+		c := data.NewDense[float64](s.n, s.n)
+		syrkPacked(a.Data, c.Data, s.n, 0, s.m, microGo[float64])
+		mirrorUpper(c.Data, s.n)
+		checkClose(t, c, naiveMul(transpose(a), a), 1e-12*float64(s.m+1))
+	}
+}
