@@ -87,6 +87,9 @@ func Describe(t types.Type) string {
 	case types.AnyData:
 		return "unknown"
 	case types.Matrix:
+		if t.VT == types.Unknown {
+			return "matrix"
+		}
 		return types.MatrixOf(t.VT).String()
 	}
 	return t.String()

@@ -39,12 +39,12 @@ func (c *fnCtx) exprN(e ast.Expr, want int) []*ir.Value {
 		return nil
 	}
 	switch {
+	case want > 1:
+		c.errorf(call.P, "assignment to %d variables needs an expression with %d results, but `%s` returns %d", want, want, call.Func, len(vals))
 	case len(vals) == 0:
 		c.errorf(call.P, "function `%s` returns no value, but a value is expected", call.Func)
-	case want == 1:
-		c.errorf(call.P, "function `%s` returns %d values, but one value is expected", call.Func, len(vals))
 	default:
-		c.errorf(call.P, "assignment to %d variables needs an expression with %d results, but `%s` returns %d", want, want, call.Func, len(vals))
+		c.errorf(call.P, "function `%s` returns %d values, but one value is expected", call.Func, len(vals))
 	}
 	return nil
 }
