@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/daphne-go/daphne/dsl/token"
@@ -84,6 +85,11 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("nil script")
 		}
 		checkErrorPositions(t, src, err)
+		forEachPos(reflect.ValueOf(s), func(p token.Pos) {
+			if p.IsValid() && !inside(src, p) {
+				t.Fatalf("node position %s outside the input", p)
+			}
+		})
 	})
 }
 
@@ -97,4 +103,26 @@ func FuzzRoundTrip(f *testing.F) {
 			t.Fatal(msg)
 		}
 	})
+}
+
+// forEachPos calls f with every token.Pos reachable from v.
+func forEachPos(v reflect.Value, f func(token.Pos)) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			forEachPos(v.Elem(), f)
+		}
+	case reflect.Struct:
+		if p, ok := v.Interface().(token.Pos); ok {
+			f(p)
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			forEachPos(v.Field(i), f)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			forEachPos(v.Index(i), f)
+		}
+	}
 }
