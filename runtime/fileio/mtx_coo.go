@@ -1,8 +1,11 @@
 package fileio
 
 import (
+	"bytes"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/types"
@@ -12,16 +15,32 @@ import (
 // corrupt header cannot make the reader allocate without limit.
 const maxDim = 1<<31 - 1
 
+// parallelChunk is the smallest part of a file worth a goroutine.
+const parallelChunk = 1 << 20
+
+// cooChunk holds the entries parsed from one part of a coordinate file.
+type cooChunk[T int64 | float64] struct {
+	ri, ci  []int
+	vals    []T
+	entries int   // lines with an entry (mirrored entries not counted)
+	err     error // first error, with errOff its offset in the chunk
+	errOff  int
+}
+
 // mtxCoordinate reads the entries of a coordinate-format file into a CSR
 // matrix (f64, or si64 for the integer field). Symmetric files have their
 // off-diagonal entries mirrored (negated for skew-symmetric), duplicates are
-// summed and zeros dropped.
+// summed and zeros dropped. Large files are parsed in parallel chunks cut at
+// line boundaries.
 func mtxCoordinate(l *mtxLines, h mtxHeader) (data.Matrix, error) {
 	if h.rows > maxDim || h.cols > maxDim {
 		return nil, fmt.Errorf("file '%s': the matrix is too large (%dx%d)", l.name, h.rows, h.cols)
 	}
 	if h.nnz > len(l.buf)/4+1 {
 		return nil, fmt.Errorf("file '%s' is too short (%d bytes) for the %d entries it announces", l.name, len(l.buf), h.nnz)
+	}
+	if h.symmetry != "general" && h.rows != h.cols {
+		return nil, fmt.Errorf("file '%s': a %s matrix must be square, got %dx%d", l.name, h.symmetry, h.rows, h.cols)
 	}
 	if h.field == "integer" {
 		return mtxEntries(l, h, func(b []byte) (int64, bool) {
@@ -33,69 +52,163 @@ func mtxCoordinate(l *mtxLines, h mtxHeader) (data.Matrix, error) {
 }
 
 func mtxEntries[T int64 | float64](l *mtxLines, h mtxHeader, parse func([]byte) (T, bool), vt types.ValueType) (data.Matrix, error) {
-	capacity := h.nnz
-	if h.symmetry != "general" {
-		capacity *= 2
+	start := l.pos
+	body := l.buf[start:]
+	l.pos = len(l.buf)
+	bounds := splitLines(body, runtime.GOMAXPROCS(0))
+	chunks := make([]cooChunk[T], len(bounds)-1)
+	perChunk := h.nnz/len(chunks) + 1
+	var wg sync.WaitGroup
+	for k := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			chunks[k] = parseEntries(body[bounds[k]:bounds[k+1]], h, parse, perChunk)
+		}()
 	}
-	ri := make([]int, 0, capacity)
-	ci := make([]int, 0, capacity)
-	vals := make([]T, 0, capacity)
-	wantFields := 3
-	if h.field == "pattern" {
-		wantFields = 2
+	wg.Wait()
+	entries := 0
+	for k := range chunks {
+		c := &chunks[k]
+		if c.err != nil {
+			line := l.line + 1 + bytes.Count(body[:bounds[k]+c.errOff], []byte{'\n'})
+			return nil, fmt.Errorf("file '%s', line %d: %w", l.name, line, c.err)
+		}
+		entries += c.entries
 	}
-	var f [4][]byte
-	for k := 0; k < h.nnz; k++ {
-		ln, ok := l.next()
-		if !ok {
-			return nil, fmt.Errorf("file '%s' ends after %d of its %d entries", l.name, k, h.nnz)
-		}
-		if n := fields(ln, f[:]); n < wantFields {
-			return nil, fmt.Errorf("file '%s', line %d: expected %d fields, found %d", l.name, l.line, wantFields, n)
-		}
-		i, okI := parseCount(f[0])
-		j, okJ := parseCount(f[1])
-		if !okI || !okJ || i < 1 || j < 1 || i > h.rows || j > h.cols {
-			return nil, fmt.Errorf("file '%s', line %d: position (%s, %s) is not within 1..%d x 1..%d", l.name, l.line, f[0], f[1], h.rows, h.cols)
-		}
-		v := T(1)
-		if wantFields == 3 {
-			if v, ok = parse(f[2]); !ok {
-				return nil, fmt.Errorf("file '%s', line %d: value %q is not a number", l.name, l.line, f[2])
-			}
-		}
-		ri, ci, vals = append(ri, i-1), append(ci, j-1), append(vals, v)
-		if i != j && h.symmetry != "general" {
-			if h.symmetry == "skew-symmetric" {
-				v = -v
-			}
-			ri, ci, vals = append(ri, j-1), append(ci, i-1), append(vals, v)
-		}
+	if entries < h.nnz {
+		return nil, fmt.Errorf("file '%s' ends after %d of its %d entries", l.name, entries, h.nnz)
 	}
-	if h.symmetry != "general" && h.rows != h.cols {
-		return nil, fmt.Errorf("file '%s': a %s matrix must be square, got %dx%d", l.name, h.symmetry, h.rows, h.cols)
+	if entries > h.nnz {
+		return nil, fmt.Errorf("file '%s' has %d entries, more than the %d the size line announces", l.name, entries, h.nnz)
 	}
-	return cooToCSR(vt, h.rows, h.cols, ri, ci, vals)
+	return cooToCSR(vt, h.rows, h.cols, chunks)
 }
 
-// cooToCSR builds a CSR matrix from coordinate lists in any order, summing
-// duplicates and dropping zeros.
-func cooToCSR[T int64 | float64](vt types.ValueType, rows, cols int, ri, ci []int, vals []T) (data.Matrix, error) {
+// splitLines cuts b into at most n parts of at least parallelChunk bytes at
+// line boundaries; it returns the n+1 (or fewer) boundary offsets.
+func splitLines(b []byte, n int) []int {
+	bounds := []int{0}
+	step := max(len(b)/max(n, 1), parallelChunk)
+	for pos := step; pos < len(b); pos += step {
+		nl := bytes.IndexByte(b[pos:], '\n')
+		if nl < 0 {
+			break
+		}
+		pos += nl + 1
+		if pos >= len(b) {
+			break
+		}
+		bounds = append(bounds, pos)
+	}
+	return append(bounds, len(b))
+}
+
+// parseEntries parses the entry lines in b ("i j [value]", 1-based; blank
+// and comment lines skipped).
+func parseEntries[T int64 | float64](b []byte, h mtxHeader, parse func([]byte) (T, bool), capHint int) cooChunk[T] {
+	var c cooChunk[T]
+	if h.symmetry != "general" {
+		capHint *= 2
+	}
+	c.ri, c.ci, c.vals = make([]int, 0, capHint), make([]int, 0, capHint), make([]T, 0, capHint)
+	pattern, mirror, skew := h.field == "pattern", h.symmetry != "general", h.symmetry == "skew-symmetric"
+	for pos := 0; pos < len(b); {
+		end := bytes.IndexByte(b[pos:], '\n')
+		if end < 0 {
+			end = len(b)
+		} else {
+			end += pos
+		}
+		line, lineStart := b[pos:end], pos
+		pos = end + 1
+		p := skipSpaces(line, 0)
+		if p == len(line) || line[p] == '%' {
+			continue
+		}
+		fail := func(err error) cooChunk[T] { c.err, c.errOff = err, lineStart; return c }
+		i, p, okI := parseIndex(line, p)
+		j, p, okJ := parseIndex(line, skipSpaces(line, p))
+		if !okI || !okJ {
+			return fail(fmt.Errorf("expected two positions, got %q", trimSpace(line)))
+		}
+		if i < 1 || j < 1 || i > h.rows || j > h.cols {
+			return fail(fmt.Errorf("position (%d, %d) is not within 1..%d x 1..%d", i, j, h.rows, h.cols))
+		}
+		v := T(1)
+		if !pattern {
+			p = skipSpaces(line, p)
+			q := p
+			for q < len(line) && !isSpace(line[q]) {
+				q++
+			}
+			if q == p {
+				return fail(fmt.Errorf("expected 3 fields (row, column, value), found 2"))
+			}
+			var ok bool
+			if v, ok = parse(line[p:q]); !ok {
+				return fail(fmt.Errorf("value %q is not a number", line[p:q]))
+			}
+		}
+		c.entries++
+		c.ri, c.ci, c.vals = append(c.ri, i-1), append(c.ci, j-1), append(c.vals, v)
+		if mirror && i != j {
+			if skew {
+				v = -v
+			}
+			c.ri, c.ci, c.vals = append(c.ri, j-1), append(c.ci, i-1), append(c.vals, v)
+		}
+	}
+	return c
+}
+
+func skipSpaces(b []byte, p int) int {
+	for p < len(b) && isSpace(b[p]) {
+		p++
+	}
+	return p
+}
+
+// parseIndex parses a decimal position of at most 15 digits at b[p:] that
+// must end at white space or the end of b.
+func parseIndex(b []byte, p int) (int, int, bool) {
+	v, start := 0, p
+	for p < len(b) && b[p] >= '0' && b[p] <= '9' && p-start < 15 {
+		v = v*10 + int(b[p]-'0')
+		p++
+	}
+	if p == start || (p < len(b) && !isSpace(b[p])) {
+		return 0, p, false
+	}
+	return v, p, true
+}
+
+// cooToCSR builds a CSR matrix from coordinate chunks in any order, summing
+// duplicates (in file order) and dropping zeros.
+func cooToCSR[T int64 | float64](vt types.ValueType, rows, cols int, chunks []cooChunk[T]) (data.Matrix, error) {
 	rowPtr := make([]int, rows+1)
-	for _, r := range ri {
-		rowPtr[r+1]++
+	total := 0
+	for k := range chunks {
+		for _, r := range chunks[k].ri {
+			rowPtr[r+1]++
+		}
+		total += len(chunks[k].ri)
 	}
 	for r := 0; r < rows; r++ {
 		rowPtr[r+1] += rowPtr[r]
 	}
-	colIdx := make([]int, len(ci))
-	out := make([]T, len(vals))
+	colIdx := make([]int, total)
+	out := make([]T, total)
 	next := make([]int, rows)
 	copy(next, rowPtr[:rows])
-	for k, r := range ri {
-		p := next[r]
-		colIdx[p], out[p] = ci[k], vals[k]
-		next[r] = p + 1
+	for k := range chunks {
+		c := &chunks[k]
+		for e, r := range c.ri {
+			p := next[r]
+			colIdx[p], out[p] = c.ci[e], c.vals[e]
+			next[r] = p + 1
+		}
+		c.ri, c.ci, c.vals = nil, nil, nil // let the collector have them
 	}
 	// Sort each row by column, then merge duplicates and drop zeros in place.
 	w := 0

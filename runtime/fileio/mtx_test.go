@@ -104,7 +104,7 @@ func TestReadMtxErrors(t *testing.T) {
 		{"bad size line", hdr + "3 x 1\n", "", "bad size"},
 		{"short size line", hdr + "3 3\n", "", "3 numbers"},
 		{"missing entries", hdr + "3 3 2\n1 1 1\n", "", "after 1 of its 2 entries"},
-		{"extra entries", hdr + "3 3 1\n1 1 1\n2 2 2\n", "", "more entries"},
+		{"extra entries", hdr + "3 3 1\n1 1 1\n2 2 2\n", "", "more than the 1"},
 		{"row out of range", hdr + "3 3 1\n4 1 1\n", "", "line 3"},
 		{"zero index", hdr + "3 3 1\n0 1 1\n", "", "not within"},
 		{"missing value", hdr + "3 3 1\n1 1\n", "", "expected 3 fields"},
