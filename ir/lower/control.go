@@ -130,16 +130,31 @@ func (c *fnCtx) loop(kind string, p ast.Node, names []string, init []*ir.Value,
 				argTypes[i] = g
 			}
 		}
-		if stable || round == 3 {
-			for i, n := range names {
-				if _, ok := check.MergeLoop(init[i].Type, next[i].Type); !ok {
-					c.l.passErrorf(c.file.path, p.Pos(), "the data type (%s) of a variable must not be changed within the body of a %s (variable `%s` becomes %s)",
-						init[i].Type.DT, kind, n, next[i].Type.DT)
-				}
+		if !stable && round == maxLoopRounds-1 {
+			// Give up on precision: unknown types are stable by construction.
+			for i := range argTypes {
+				argTypes[i] = types.Any
 			}
+		}
+		if stable || round == maxLoopRounds {
+			c.checkCarried(kind, p, names, init, next)
 			return regions, argTypes
 		}
 		c.l.errs = c.l.errs[:mark]
+	}
+}
+
+// maxLoopRounds bounds how often a loop body is lowered while its carried
+// types generalise.
+const maxLoopRounds = 4
+
+// checkCarried reports carried variables whose data type the body changes.
+func (c *fnCtx) checkCarried(kind string, p ast.Node, names []string, init, next []*ir.Value) {
+	for i, n := range names {
+		if _, ok := check.MergeLoop(init[i].Type, next[i].Type); !ok {
+			c.l.passErrorf(c.file.path, p.Pos(), "the data type (%s) of a variable must not be changed within the body of a %s (variable `%s` becomes %s)",
+				init[i].Type.DT, kind, n, next[i].Type.DT)
+		}
 	}
 }
 

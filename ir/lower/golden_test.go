@@ -44,6 +44,7 @@ func TestGolden(t *testing.T) {
 			if err := ir.Verify(mod); err != nil {
 				t.Errorf("verify: %v\n%s", err, got)
 			}
+			checkLoopTypes(t, mod)
 			if back, err := ir.Parse(got); err != nil {
 				t.Errorf("IR text does not parse back: %v", err)
 			} else if back.String() != got {
@@ -83,4 +84,32 @@ func diffLines(want, got string) string {
 		}
 	}
 	return ""
+}
+
+// checkLoopTypes checks that the block arguments of every loop region have
+// the types of the loop's results (the carried values' static types).
+func checkLoopTypes(t *testing.T, mod *ir.Module) {
+	t.Helper()
+	var walk func(b *ir.Block)
+	walk = func(b *ir.Block) {
+		for _, op := range b.Ops {
+			for _, rg := range op.Regions {
+				args := rg.Args
+				if op.Kind == ir.KindFor && len(args) > 0 {
+					args = args[1:]
+				}
+				if op.Kind == ir.KindWhile || op.Kind == ir.KindFor {
+					for i, a := range args {
+						if a.Type != op.Results[i].Type {
+							t.Errorf("%s op: region argument %d has type %s, result has %s", op.Kind, i, a.Type, op.Results[i].Type)
+						}
+					}
+				}
+				walk(rg)
+			}
+		}
+	}
+	for _, f := range mod.Funcs {
+		walk(f.Body)
+	}
 }
