@@ -8,6 +8,11 @@ import (
 	"github.com/daphne-go/daphne/dsl/token"
 )
 
+var (
+	_ error = (*Error)(nil)
+	_ error = ErrorList(nil)
+)
+
 // Error is one positioned syntax error.
 type Error struct {
 	Pos token.Position

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/daphne-go/daphne/dsl/ast"
 	"github.com/daphne-go/daphne/dsl/token"
 )
 
@@ -95,6 +97,13 @@ func FuzzParse(f *testing.F) {
 
 func FuzzRoundTrip(f *testing.F) {
 	addSeeds(f)
+	for seed := range uint64(20) { // error-free starting points
+		var b strings.Builder
+		if err := ast.Fprint(&b, randomScript(seed)); err != nil {
+			f.Fatal(err)
+		}
+		f.Add([]byte(b.String()))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if _, err := ParseFile("fuzz.daph", src); err != nil {
 			return

@@ -210,15 +210,21 @@ func (g gen) block(depth int) *ast.Block {
 	return b
 }
 
+// randomScript returns a random script of a few statements.
+func randomScript(seed uint64) *ast.Script {
+	g := gen{r: rand.New(rand.NewPCG(seed, 7))}
+	s := &ast.Script{File: "gen.daph"}
+	for i := 1 + g.r.IntN(4); i > 0; i-- {
+		s.Stmts = append(s.Stmts, g.stmt(4))
+	}
+	return s
+}
+
 // TestRandomTreesRoundTrip prints random trees and parses them back.
 func TestRandomTreesRoundTrip(t *testing.T) {
 	t.Parallel()
 	for seed := range uint64(300) {
-		g := gen{r: rand.New(rand.NewPCG(seed, 7))}
-		s := &ast.Script{File: "gen.daph"}
-		for i := 1 + g.r.IntN(4); i > 0; i-- {
-			s.Stmts = append(s.Stmts, g.stmt(4))
-		}
+		s := randomScript(seed)
 		src := fprint(t, s)
 		back, err := ParseFile("gen.daph", []byte(src))
 		if err != nil {
