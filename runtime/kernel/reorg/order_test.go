@@ -2,6 +2,8 @@ package reorg
 
 import (
 	"math"
+	"math/rand/v2"
+	"sort"
 	"testing"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -104,5 +106,38 @@ func TestOps(t *testing.T) {
 	}
 	if n := len(r.Names()); n != 6 {
 		t.Fatalf("%d ops registered, want 6: %v", n, r.Names())
+	}
+}
+
+// TestOrderMatchesStableSort compares Order with sort.SliceStable on data
+// with many ties.
+func TestOrderMatchesStableSort(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(9, 9))
+	m := data.NewDense[int64](500, 3)
+	for i := range m.Data {
+		m.Data[i] = int64(r.IntN(4))
+	}
+	keys := []int{2, 0}
+	ascs := []bool{false, true}
+	got, err := Order(m, keys, ascs, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]int, m.Rows())
+	for i := range want {
+		want[i] = i
+	}
+	sort.SliceStable(want, func(a, b int) bool {
+		ra, rb := want[a], want[b]
+		if x, y := m.At(ra, 2), m.At(rb, 2); x != y {
+			return x > y
+		}
+		return m.At(ra, 0) < m.At(rb, 0)
+	})
+	for i, p := range got.(*data.Dense[uint64]).Data {
+		if int(p) != want[i] {
+			t.Fatalf("position %d: row %d, want row %d", i, p, want[i])
+		}
 	}
 }
