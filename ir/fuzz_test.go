@@ -1,14 +1,17 @@
 package ir
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/daphne-go/daphne/ir/irtest"
 )
 
-// FuzzParse feeds arbitrary text to Parse. It must never panic; when the
+// FuzzParse feeds arbitrary text to Parse. It must never panic, and an
+// error's position must lie within the input; when the
 // text parses, printing must be idempotent, and when it also verifies, the
 // re-parsed module must verify too.
 func FuzzParse(f *testing.F) {
@@ -29,6 +32,14 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		m, err := Parse(src)
 		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a *ParseError", err)
+			}
+			lines := strings.Split(src, "\n")
+			if pe.Line < 1 || pe.Line > len(lines) || pe.Col < 1 || pe.Col > len(lines[pe.Line-1])+1 {
+				t.Fatalf("error position %d:%d lies outside the input", pe.Line, pe.Col)
+			}
 			return
 		}
 		verr := Verify(m)
