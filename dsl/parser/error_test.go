@@ -228,3 +228,12 @@ func TestParseExpr(t *testing.T) {
 		})
 	}
 }
+
+func TestParseExprBadExprPosition(t *testing.T) {
+	t.Parallel()
+	x, err := ParseExpr("a + )")
+	bad, ok := x.(*ast.BadExpr)
+	if err == nil || !ok || bad.P.Col != 5 {
+		t.Errorf("got %#v, %v; want a BadExpr at 1:5", x, err)
+	}
+}

@@ -52,7 +52,7 @@ func ParseExpr(src string) (x ast.Expr, err error) {
 				if _, ok := r.(bailout); !ok {
 					panic(r)
 				}
-				x = &ast.BadExpr{P: token.Pos{Line: 1, Col: 1}}
+				x = &ast.BadExpr{P: p.tok().Pos}
 			}
 		}()
 		x = p.expr()
