@@ -218,11 +218,39 @@ func inferGemv(args []types.Type) []types.Type {
 	return one(types.MatrixOf(types.Promote(args[0].VT, args[1].VT)).WithShape(args[0].Cols, 1))
 }
 
-func inferBind(args []types.Type) []types.Type {
-	if args[0].DT == types.Frame || args[1].DT == types.Frame {
-		return one(types.Type{DT: types.Frame, Rows: types.UnknownDim, Cols: types.UnknownDim})
+// inferBind derives the type of cbind (cbind=true: rows kept, columns
+// added) or rbind (columns kept, rows added).
+func inferBind(cbind bool) func([]types.Type) []types.Type {
+	return func(args []types.Type) []types.Type {
+		a, b := args[0], args[1]
+		if a.DT == types.Frame || b.DT == types.Frame {
+			return one(types.Type{DT: types.Frame, Rows: types.UnknownDim, Cols: types.UnknownDim})
+		}
+		t := types.MatrixOf(types.Promote(a.VT, b.VT))
+		if a.DT != types.Matrix || b.DT != types.Matrix {
+			return one(t)
+		}
+		if cbind {
+			return one(t.WithShape(keep(a.Rows, b.Rows), add(a.Cols, b.Cols)))
+		}
+		return one(t.WithShape(add(a.Rows, b.Rows), keep(a.Cols, b.Cols)))
 	}
-	return one(types.MatrixOf(types.Promote(args[0].VT, args[1].VT)))
+}
+
+// keep is the extent both operands share (the known one).
+func keep(a, b int) int {
+	if a == types.UnknownDim {
+		return b
+	}
+	return a
+}
+
+// add is the sum of two extents, unknown when either is.
+func add(a, b int) int {
+	if a == types.UnknownDim || b == types.UnknownDim {
+		return types.UnknownDim
+	}
+	return a + b
 }
 
 func inferSeq(args []types.Type) []types.Type {
@@ -307,4 +335,9 @@ func Generalize(a, b types.Type) types.Type {
 		a.Repr = types.AnyRepr
 	}
 	return a
+}
+
+// inferDiagMatrix: an n x n matrix for an n x 1 column.
+func inferDiagMatrix(args []types.Type) []types.Type {
+	return one(types.MatrixOf(args[0].VT).WithShape(args[0].Rows, args[0].Rows))
 }

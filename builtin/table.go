@@ -68,7 +68,7 @@ func init() {
 		fn("rand", "rand", 6, 6, []string{"numRows", "numCols", "min", "max", "sparsity", "seed"}, 1, matrixOfArg(2)),
 		fn("sample", "sample", 4, 4, []string{"range", "size", "withReplacement", "seed"}, 1, inferColOfArg(0)),
 		withDefaults(fn("seq", "seq", 3, 3, []string{"from", "to", "inc"}, 1, inferSeq), nil, nil, int8(1)),
-		unary("diagMatrix", "diagMatrix", matrixOfArg(0)),
+		unary("diagMatrix", "diagMatrix", inferDiagMatrix),
 	)
 	// 9.2 meta data
 	register(
@@ -111,7 +111,7 @@ func init() {
 	register(
 		fn("reshape", "reshape", 3, 3, []string{"arg", "numRows", "numCols"}, 1, matrixOfArg(0)),
 		unary("t", "transpose", inferTranspose), unary("transpose", "transpose", inferTranspose),
-		binary("cbind", "cbind", inferBind), binary("rbind", "rbind", inferBind),
+		binary("cbind", "cbind", inferBind(true)), binary("rbind", "rbind", inferBind(false)),
 		unary("reverse", "reverse", inferSameShape),
 		fn("order", "order", 4, -1, nil, 1, matrixOfArg(-1)),
 	)

@@ -112,6 +112,10 @@ func TestInfer(t *testing.T) {
 		{"fill str", fnc("fill"), []types.Type{str, si64, si64}, "matrix<str>"},
 		{"ctable default", fnc("ctable"), []types.Type{mq, mq}, "matrix<f64>"},
 		{"typeOf", fnc("typeOf"), []types.Type{m3x4}, "str"},
+		{"cbind", fnc("cbind"), []types.Type{m3x4, mi3x4}, "matrix<f64>[3x8]"},
+		{"rbind", fnc("rbind"), []types.Type{m3x4, mi3x4}, "matrix<f64>[6x4]"},
+		{"rbind unknown rows", fnc("rbind"), []types.Type{mq, m3x4}, "matrix<?>[?x4]"},
+		{"diagMatrix", fnc("diagMatrix"), []types.Type{types.MatrixOf(types.F64).WithShape(3, 1)}, "matrix<f64>[3x3]"},
 		{"wrong arity gives any", fnc("t"), nil, "?"},
 	}
 	for _, tc := range tests {

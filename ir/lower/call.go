@@ -58,6 +58,7 @@ func (c *fnCtx) call(x *ast.Call) ([]*ir.Value, bool) {
 	}
 	c.at(x.P)
 	op := c.b.Op(ir.KindCall, opName, args, resSig.ResultTypes(argTypes)...)
+	refineShape(op)
 	c.hint(op, x.P, x.Hint)
 	return op.Results, true
 }
