@@ -104,7 +104,7 @@ func BenchmarkMicroKernel(b *testing.B) {
 		b.Run(impl, func(b *testing.B) {
 			withKernel(impl, func() {
 				for b.Loop() {
-					microF64(kcBlock, a, mr, p, &tile)
+					microF64(kcBlock, a, mr, p, &tile, nil, 0)
 				}
 			})
 			reportGFLOPs(b, 2*kcBlock*mr*nr)

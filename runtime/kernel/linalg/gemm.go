@@ -30,10 +30,26 @@ const (
 	simpleFlops = 24 * 24 * 24
 )
 
-// microKernel computes tile = sum over p < kb of a[p*aStep : p*aStep+mr]
-// (outer product) b[p*nr : p*nr+nr]; tile is row-major mr x nr and is
-// overwritten. a and b are packed panels (see packA/packB).
-type microKernel[T flt] func(kb int, a []T, aStep int, b []T, tile *[mr * nr]T)
+// microKernel computes the product of one A panel and one B panel: the
+// sum over p < kb of a[p*aStep : p*aStep+mr] (a column) times
+// b[p*nr : p*nr+nr] (a row), an mr x nr tile. With c == nil the tile is
+// stored, row-major, in tile. Otherwise it is added to the full mr x nr
+// block of c whose top-left cell is c[0] and whose rows are ldc apart (tile
+// is then scratch space). a and b are packed panels (see packA/packB).
+type microKernel[T flt] func(kb int, a []T, aStep int, b []T, tile *[mr * nr]T, c []T, ldc int)
+
+// applyTile adds the product of one A panel and one B panel to the h x w
+// block of c at (i0, j0): full tiles accumulate in the kernel, edge tiles
+// through the tile buffer.
+func applyTile[T flt](kern microKernel[T], kb int, a []T, aStep int, b []T, tile *[mr * nr]T,
+	c []T, ldc, i0, j0, h, w int) {
+	if h == mr && w == nr {
+		kern(kb, a, aStep, b, tile, c[i0*ldc+j0:], ldc)
+		return
+	}
+	kern(kb, a, aStep, b, tile, nil, 0)
+	addTile(c, ldc, i0, j0, h, w, tile)
+}
 
 // gemmSimple computes rows [lo, hi) of c = a @ b for a (m x k), b (k x n),
 // c (m x n, zeroed by the caller) with the row-times-rows-of-B loop,
@@ -106,8 +122,7 @@ func gemmPacked[T flt](a, b, c []T, k, n, lo, hi int, kern microKernel[T]) {
 					bp := bufB[jr*kb : (jr+nr)*kb]
 					for ir := 0; ir < mb; ir += mr {
 						h := min(mr, mb-ir)
-						kern(kb, bufA[ir*kb:(ir+mr)*kb], mr, bp, &tile)
-						addTile(c, n, ic+ir, jc+jr, h, w, &tile)
+						applyTile(kern, kb, bufA[ir*kb:(ir+mr)*kb], mr, bp, &tile, c, n, ic+ir, jc+jr, h, w)
 					}
 				}
 			}

@@ -8,7 +8,7 @@ package linalg
 // fast, see performance-notes.md); cgo BLAS (the project is pure Go).
 
 //go:noescape
-func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[mr * nr]float64)
+func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[mr * nr]float64, c *float64, ldcBytes int)
 
 func cpuid(leaf, subleaf uint32) (eax, ebx, ecx, edx uint32)
 
@@ -47,14 +47,19 @@ func pickMicroF64() microKernel[float64] {
 // HasAsmKernel reports whether the f64 micro-kernel runs in assembly.
 func HasAsmKernel() bool { return useAsm }
 
-// microAsm checks the panel bounds (so the assembly never reads outside
-// its slices) and calls the AVX2 kernel.
-func microAsm(kb int, a []float64, aStep int, b []float64, tile *[mr * nr]float64) {
+// microAsm checks the panel and tile bounds (so the assembly never
+// touches memory outside its slices) and calls the AVX2 kernel.
+func microAsm(kb int, a []float64, aStep int, b []float64, tile *[mr * nr]float64, c []float64, ldc int) {
 	if kb <= 0 {
 		clear(tile[:])
 		return
 	}
 	_ = a[(kb-1)*aStep+mr-1]
 	_ = b[kb*nr-1]
-	microAVX2(kb, &a[0], aStep*8, &b[0], tile)
+	if c == nil {
+		microAVX2(kb, &a[0], aStep*8, &b[0], tile, nil, 0)
+		return
+	}
+	_ = c[(mr-1)*ldc+nr-1]
+	microAVX2(kb, &a[0], aStep*8, &b[0], tile, &c[0], ldc*8)
 }

@@ -1,16 +1,34 @@
 #include "textflag.h"
 
-// func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[32]float64)
+// func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[32]float64, c *float64, ldcBytes int)
 //
-// tile (4 x 8, row-major) = sum over p < kb of a[p*aStep : p*aStep+4] (as a
-// column) times b[p*8 : p*8+8] (as a row). kb >= 1. Y0..Y7 hold the tile:
-// Y(2r) columns 0-3 and Y(2r+1) columns 4-7 of row r.
-TEXT ·microAVX2(SB), NOSPLIT, $0-40
+// The 4 x 8 product sum over p < kb of a[p*aStep : p*aStep+4] (as a
+// column) times b[p*8 : p*8+8] (as a row), kb >= 1, is stored row-major in
+// tile when c is nil, else added to the 4 x 8 block at c (rows ldcBytes
+// apart), whose lines are prefetched while the product is computed.
+// Y0..Y7 hold the product: Y(2r) columns 0-3, Y(2r+1) columns 4-7 of row r.
+TEXT ·microAVX2(SB), NOSPLIT, $0-56
 	MOVQ kb+0(FP), CX
 	MOVQ a+8(FP), SI
 	MOVQ aStepBytes+16(FP), DX
 	MOVQ b+24(FP), DI
 	MOVQ tile+32(FP), R8
+	MOVQ c+40(FP), R9
+	MOVQ ldcBytes+48(FP), R10
+
+	TESTQ      R9, R9
+	JZ         zero
+	LEAQ       (R9)(R10*2), R11
+	PREFETCHT0 (R9)
+	PREFETCHT0 56(R9)
+	PREFETCHT0 (R9)(R10*1)
+	PREFETCHT0 56(R9)(R10*1)
+	PREFETCHT0 (R11)
+	PREFETCHT0 56(R11)
+	PREFETCHT0 (R11)(R10*1)
+	PREFETCHT0 56(R11)(R10*1)
+
+zero:
 
 	VXORPD Y0, Y0, Y0
 	VXORPD Y1, Y1, Y1
@@ -41,6 +59,9 @@ loop:
 	DECQ         CX
 	JNZ          loop
 
+	TESTQ R9, R9
+	JNZ   accumulate
+
 	VMOVUPD Y0, (R8)
 	VMOVUPD Y1, 32(R8)
 	VMOVUPD Y2, 64(R8)
@@ -49,6 +70,29 @@ loop:
 	VMOVUPD Y5, 160(R8)
 	VMOVUPD Y6, 192(R8)
 	VMOVUPD Y7, 224(R8)
+	VZEROUPPER
+	RET
+
+accumulate:
+	VADDPD  (R9), Y0, Y0
+	VADDPD  32(R9), Y1, Y1
+	VMOVUPD Y0, (R9)
+	VMOVUPD Y1, 32(R9)
+	ADDQ    R10, R9
+	VADDPD  (R9), Y2, Y2
+	VADDPD  32(R9), Y3, Y3
+	VMOVUPD Y2, (R9)
+	VMOVUPD Y3, 32(R9)
+	ADDQ    R10, R9
+	VADDPD  (R9), Y4, Y4
+	VADDPD  32(R9), Y5, Y5
+	VMOVUPD Y4, (R9)
+	VMOVUPD Y5, 32(R9)
+	ADDQ    R10, R9
+	VADDPD  (R9), Y6, Y6
+	VADDPD  32(R9), Y7, Y7
+	VMOVUPD Y6, (R9)
+	VMOVUPD Y7, 32(R9)
 	VZEROUPPER
 	RET
 

@@ -4,7 +4,7 @@ package linalg
 // 4 x 8 tile in 2 x 4 blocks: eight accumulators and six operands fit the
 // sixteen floating-point registers of amd64 and arm64, so the inner loop
 // does not spill.
-func microGo[T flt](kb int, a []T, aStep int, b []T, tile *[mr * nr]T) {
+func microGo[T flt](kb int, a []T, aStep int, b []T, tile *[mr * nr]T, c []T, ldc int) {
 	for i := 0; i < mr; i += 2 {
 		for j := 0; j < nr; j += 4 {
 			var c00, c01, c02, c03, c10, c11, c12, c13 T
@@ -27,5 +27,8 @@ func microGo[T flt](kb int, a []T, aStep int, b []T, tile *[mr * nr]T) {
 			r0[0], r0[1], r0[2], r0[3] = c00, c01, c02, c03
 			r1[0], r1[1], r1[2], r1[3] = c10, c11, c12, c13
 		}
+	}
+	if c != nil {
+		addTile(c, ldc, 0, 0, mr, nr, tile)
 	}
 }

@@ -279,13 +279,36 @@ func TestMicroKernelsAgree(t *testing.T) {
 			a := randDense(rng, 1, kb*aStep, 0).Data
 			b := randDense(rng, 1, kb*nr, 0).Data
 			var got, want [mr * nr]float64
-			microF64(kb, a, aStep, b, &got)
-			microGo(kb, a, aStep, b, &want)
+			microF64(kb, a, aStep, b, &got, nil, 0)
+			microGo(kb, a, aStep, b, &want, nil, 0)
 			for i := range got {
 				if math.Abs(got[i]-want[i]) > 1e-12*float64(kb) {
 					t.Fatalf("kb=%d aStep=%d cell %d: %v vs %v", kb, aStep, i, got[i], want[i])
 				}
 			}
+		}
+	}
+}
+
+func TestMicroKernelsAccumulate(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(19, 20))
+	const ldc = 13
+	for _, kb := range []int{1, 5, 256} {
+		a := randDense(rng, 1, kb*mr, 0).Data
+		b := randDense(rng, 1, kb*nr, 0).Data
+		c0 := randDense(rng, mr, ldc, 0).Data
+		got, want := append([]float64(nil), c0...), append([]float64(nil), c0...)
+		var tile [mr * nr]float64
+		microF64(kb, a, mr, b, &tile, got[1:], ldc)
+		microGo(kb, a, mr, b, &tile, want[1:], ldc)
+		for i := range got {
+			if math.Abs(got[i]-want[i]) > 1e-12*float64(kb) {
+				t.Fatalf("kb=%d cell %d: %v vs %v", kb, i, got[i], want[i])
+			}
+		}
+		if got[0] != c0[0] || got[ldc-4] != c0[ldc-4] {
+			t.Fatalf("kb=%d: cells outside the tile changed", kb)
 		}
 	}
 }

@@ -106,8 +106,7 @@ func syrkPacked[T flt](x, c []T, n, lo, hi int, kern microKernel[T]) {
 			a := buf[g*nr*rb+pi%nr : (g+1)*nr*rb]
 			for qj := g * nr; qj < n; qj += nr {
 				w := min(nr, n-qj)
-				kern(rb, a, nr, buf[qj*rb:(qj+nr)*rb], &tile)
-				addTile(c, n, pi, qj, h, w, &tile)
+				applyTile(kern, rb, a, nr, buf[qj*rb:(qj+nr)*rb], &tile, c, n, pi, qj, h, w)
 			}
 		}
 	}
