@@ -80,7 +80,7 @@ func TestErrors(t *testing.T) {
 		{"hint malformed", "x = sum::foo([1]);", nil, 1, "1:5", "is not a kernel name"},
 		{"hint operator", "x = 1 +::_ewMul__a 2;", nil, 1, "1:5", "not of `ewAdd`"},
 		{"script arg missing", "print($x);", nil, 1, "1:7", "script argument `x`"},
-		{"script arg bad literal", "print($x);", map[string]string{"x": "10+10"}, 1, "1:7", "not a DaphneDSL literal"},
+		{"script arg bad literal", "print($x);", map[string]string{"x": "10+10"}, 1, "1:7", "script argument `x`: invalid literal"},
 		{"map non-udf", "x = map([1], sum);", nil, 1, "1:14", "`map` needs a user-defined function"},
 		{"import nested", "if (true) { import \"a.daph\"; }", nil, 1, "1:13", "only allowed at the top level"},
 		{"import missing", "import \"nosuch.daph\";", nil, 1, "1:1", "cannot find imported file"},

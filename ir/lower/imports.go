@@ -41,7 +41,7 @@ func (c *fnCtx) argLiteral(x *ast.ArgRef) (ast.Expr, bool) {
 	}
 	lit, err := parser.ParseLiteral(text)
 	if err != nil {
-		c.errorf(x.P, "script argument `%s`: %q is not a DaphneDSL literal (integer, float, true/false or double-quoted string): %v", x.Name, text, err)
+		c.errorf(x.P, "script argument `%s`: %v", x.Name, err)
 		return nil, false
 	}
 	c.l.args[x.Name] = lit
