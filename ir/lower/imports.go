@@ -84,11 +84,21 @@ func (c *fnCtx) importStmt(x *ast.Import) {
 	c.importFile(x, path, prefix)
 }
 
-// libraryDir returns the scripts (*.daph, *.daphne) of the directory named
-// by an extension-less import in the import paths.
+// libraryDir returns the scripts (*.daph, *.daphne) of the library named
+// by an extension-less import: an import path "name=dir" names a library
+// directory explicitly; otherwise a directory of that name inside an
+// import path is used.
 func (c *fnCtx) libraryDir(x *ast.Import) ([]string, bool) {
-	for _, dir := range c.l.opts.ImportPaths {
-		d := filepath.Join(dir, x.Path)
+	var dirs []string
+	for _, p := range c.l.opts.ImportPaths {
+		if name, dir, named := strings.Cut(p, "="); named && name == x.Path {
+			dirs = append(dirs, dir)
+		}
+	}
+	for _, dir := range c.searchDirs() {
+		dirs = append(dirs, filepath.Join(dir, x.Path))
+	}
+	for _, d := range dirs {
 		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
 			continue
 		}
@@ -103,6 +113,18 @@ func (c *fnCtx) libraryDir(x *ast.Import) ([]string, bool) {
 		return files, true
 	}
 	return nil, false
+}
+
+// searchDirs returns the default import directories (the import paths not
+// of the form "name=dir").
+func (c *fnCtx) searchDirs() []string {
+	var out []string
+	for _, p := range c.l.opts.ImportPaths {
+		if !strings.Contains(p, "=") {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // importFile parses and inlines one imported file under prefix.
@@ -144,20 +166,18 @@ func (c *fnCtx) importFile(x *ast.Import, path, prefix string) {
 	}
 }
 
-// resolveImport finds the imported file: relative to the importing
-// script's directory first, then in the configured import paths (a match in
-// several of them is ambiguous). It also rejects self-imports, cycles and
-// importing a file twice.
+// resolveImport finds the imported file relative to the importing
+// script's directory and in the default import directories; a path found
+// in more than one place is ambiguous. It also rejects self-imports, cycles
+// and importing a file twice.
 func (c *fnCtx) resolveImport(x *ast.Import) (string, bool) {
 	var found []string
 	if filepath.IsAbs(x.Path) {
 		found = existing(x.Path)
 	} else {
 		found = existing(filepath.Join(filepath.Dir(c.file.path), x.Path))
-		if len(found) == 0 {
-			for _, dir := range c.l.opts.ImportPaths {
-				found = append(found, existing(filepath.Join(dir, x.Path))...)
-			}
+		for _, dir := range c.searchDirs() {
+			found = append(found, existing(filepath.Join(dir, x.Path))...)
 		}
 	}
 	sort.Strings(found)

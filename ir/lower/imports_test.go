@@ -65,12 +65,14 @@ func TestImports(t *testing.T) {
 		{"import path", "import \"far.daph\";\nprint(far.w);", "", []string{"const 9"}},
 		{"unprefixed invisible", "import \"utils.daph\";\nprint(x);", "variable `x` referenced before assignment", nil},
 		{"twice", "import \"utils.daph\";\nimport \"utils.daph\" as \"v\";", "imported twice", nil},
+		{"ambiguous with script directory", "import \"c.daph\";", "ambiguous", nil},
 		{"self", "import \"main.daph\";", "cannot import itself", nil},
 		{"self in import", "import \"self.daph\";", "cannot import itself", nil},
 		{"cycle", "import \"cyc_a.daph\";", "import cycle", nil},
 		{"syntax error", "import \"bad.daph\";", "has syntax errors", nil},
 		{"library directory", "import \"algorithms\";\nprint(algorithms.kmeans.km(2));\nprint(algorithms.lm.coef);", "",
 			[]string{"callfunc @algorithms.kmeans.km(", "const 3"}},
+		{"named library", "import \"algos\";\nprint(algos.lm.coef);", "", []string{"const 3"}},
 		{"prefix clash", "import \"utils.daph\" as \"q\";\nimport \"inner.daph\" as \"q\";", "already used", nil},
 	}
 	for _, tc := range tests {
@@ -79,7 +81,7 @@ func TestImports(t *testing.T) {
 			writeFiles(t, dir, lib)
 			mainPath := filepath.Join(dir, "main.daph")
 			writeFiles(t, dir, map[string]string{"main.daph": tc.main})
-			mod, err := lowerFile(t, mainPath, Options{ImportPaths: []string{filepath.Join(dir, "libdir")}})
+			mod, err := lowerFile(t, mainPath, Options{ImportPaths: []string{filepath.Join(dir, "libdir"), "algos=" + filepath.Join(dir, "libdir/algorithms")}})
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("error %v, want %q", err, tc.wantErr)
