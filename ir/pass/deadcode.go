@@ -6,8 +6,8 @@ import "github.com/daphne-go/daphne/ir"
 // effect (purity.go): constants, pure calls without a kernel hint, calls of
 // pure user functions
 // and ifs whose regions are pure, recursively inside regions. Loops are
-// kept, as are their carried values, even when unused (a loop might not
-// terminate, and dropping a carried value means rewriting both regions).
+// kept even when unused (a loop might not terminate), but carried values
+// nothing needs are dropped (carried.go).
 //
 // Each sweep walks blocks backwards so a chain of dead ops goes in one
 // sweep; sweeps repeat until nothing changes (removing an op inside a
@@ -34,6 +34,9 @@ func sweepBlock(b *ir.Block, uses map[*ir.Value]int, p *purity) bool {
 			if r != nil && sweepBlock(r, uses, p) {
 				changed = true
 			}
+		}
+		if pruneCarried(op, uses) {
+			changed = true
 		}
 		if !unused(op, uses) || !p.removable(op) {
 			continue
