@@ -1,6 +1,9 @@
 package fileio
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -139,5 +142,54 @@ func TestWriteMtxFormat(t *testing.T) {
 	want := "%%MatrixMarket matrix coordinate integer general\n2 3 3\n1 2 5\n2 1 -1\n2 3 2\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// TestReadMtxParallelChunks reads a file large enough to be parsed in
+// several chunks and checks it against a naive reading of the same file.
+func TestReadMtxParallelChunks(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "big.mtx")
+	const n, e = 200, 200000
+	genGraphMtx(t, path, n, e, false)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(splitLines(raw, 4)) < 3 {
+		t.Fatalf("test file of %d bytes is not split into chunks", len(raw))
+	}
+	want := make([]float64, n*n)
+	for _, ln := range strings.Split(string(raw), "\n")[2:] {
+		f := strings.Fields(ln)
+		if len(f) != 3 {
+			continue
+		}
+		i, _ := strconv.Atoi(f[0])
+		j, _ := strconv.Atoi(f[1])
+		v, _ := strconv.ParseFloat(f[2], 64)
+		want[(i-1)*n+j-1] += v
+	}
+	got, err := ReadMatrix(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalMatrices(t, got, data.DenseFrom(n, n, want))
+}
+
+func TestSplitLines(t *testing.T) {
+	t.Parallel()
+	b := []byte(strings.Repeat("1 2 3\n", parallelChunk/2))
+	bounds := splitLines(b, 8)
+	if bounds[0] != 0 || bounds[len(bounds)-1] != len(b) {
+		t.Fatalf("bounds %v do not cover %d bytes", bounds, len(b))
+	}
+	for _, p := range bounds[1 : len(bounds)-1] {
+		if b[p-1] != '\n' {
+			t.Errorf("boundary %d is not at a line start", p)
+		}
+	}
+	if len(bounds) != 4 {
+		t.Errorf("got %d chunks for %d bytes, want 3 (at least %d bytes each)", len(bounds)-1, len(b), parallelChunk)
 	}
 }
