@@ -162,3 +162,72 @@ func csrIndex(m data.Matrix) (rowPtr, colIdx []int) {
 
 // shape formats a matrix shape for error messages ("3x4").
 func shape(m data.Matrix) string { return fmt.Sprintf("%dx%d", m.Rows(), m.Cols()) }
+
+// toDense returns m as a dense matrix of its own element type (m itself if
+// it is dense).
+func toDense(m data.Matrix) data.Matrix {
+	switch x := m.(type) {
+	case *data.CSR[float64]:
+		return x.ToDense()
+	case *data.CSR[float32]:
+		return x.ToDense()
+	case *data.CSR[int64]:
+		return x.ToDense()
+	case *data.CSR[int32]:
+		return x.ToDense()
+	case *data.CSR[int8]:
+		return x.ToDense()
+	case *data.CSR[uint64]:
+		return x.ToDense()
+	case *data.CSR[uint32]:
+		return x.ToDense()
+	case *data.CSR[uint8]:
+		return x.ToDense()
+	case *data.CSR[bool]:
+		return x.ToDense()
+	case *data.CSR[string]:
+		return x.ToDense()
+	}
+	return m
+}
+
+// toCSR returns the dense matrix m as CSR (zero cells dropped); other
+// values are returned unchanged.
+func toCSR(m data.Matrix) data.Matrix {
+	switch x := m.(type) {
+	case *data.Dense[float64]:
+		return data.DenseToCSR(x)
+	case *data.Dense[float32]:
+		return data.DenseToCSR(x)
+	case *data.Dense[int64]:
+		return data.DenseToCSR(x)
+	case *data.Dense[int32]:
+		return data.DenseToCSR(x)
+	case *data.Dense[int8]:
+		return data.DenseToCSR(x)
+	case *data.Dense[uint64]:
+		return data.DenseToCSR(x)
+	case *data.Dense[uint32]:
+		return data.DenseToCSR(x)
+	case *data.Dense[uint8]:
+		return data.DenseToCSR(x)
+	case *data.Dense[bool]:
+		return data.DenseToCSR(x)
+	case *data.Dense[string]:
+		return data.DenseToCSR(x)
+	}
+	return m
+}
+
+// maxCells bounds the number of cells of a result, so that a product or
+// table whose size is absurd gives an error instead of an allocation
+// failure.
+const maxCells = 1 << 31
+
+// checkCells returns an error if an r x c result of op is too large.
+func checkCells(op string, r, c int) error {
+	if float64(r)*float64(c) > maxCells {
+		return fmt.Errorf("%s: a %dx%d result is too large", op, r, c)
+	}
+	return nil
+}

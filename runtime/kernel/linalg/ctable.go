@@ -31,8 +31,8 @@ func CTable(ys, xs data.Matrix, weight *data.Scalar, numRows, numCols int64) (da
 		return nil, err
 	}
 	nr, nc := dimFor(rows, numRows), dimFor(cols, numCols)
-	if float64(nr)*float64(nc) > maxCells {
-		return nil, fmt.Errorf("ctable: a %dx%d result is too large", nr, nc)
+	if err := checkCells("ctable", nr, nc); err != nil {
+		return nil, err
 	}
 	switch vt := weight.VT; vt {
 	case types.F64:
@@ -55,10 +55,6 @@ func CTable(ys, xs data.Matrix, weight *data.Scalar, numRows, numCols int64) (da
 		return nil, fmt.Errorf("ctable: the weight must be a number, got %s", data.Describe(weight))
 	}
 }
-
-// maxCells bounds the size of a ctable result, so that absurd given or
-// derived dimensions give an error instead of an allocation failure.
-const maxCells = 1 << 32
 
 // positions reads a numeric column vector as non-negative integers.
 func positions(m data.Matrix, which string) ([]int64, error) {

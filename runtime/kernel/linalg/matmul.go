@@ -19,6 +19,9 @@ func MatMul(nthreads int, a, b data.Matrix) (data.Matrix, error) {
 	if a.Cols() != b.Rows() {
 		return nil, fmt.Errorf("matMul: ncol(lhs) must equal nrow(rhs), got lhs %s and rhs %s", shape(a), shape(b))
 	}
+	if err := checkCells("matMul", a.Rows(), b.Cols()); err != nil {
+		return nil, err
+	}
 	vt := types.Promote(a.ValueType(), b.ValueType())
 	switch vt {
 	case types.F64:

@@ -260,6 +260,8 @@ func TestMatMulErrors(t *testing.T) {
 			"matMul: value type str is not supported"},
 		{"bool", data.NewDense[bool](2, 2), data.NewDense[bool](2, 2),
 			"matMul: value type bool is not supported"},
+		{"too large", data.NewDense[float64](1<<20, 1), data.NewDense[float64](1, 1<<20),
+			"matMul: a 1048576x1048576 result is too large"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

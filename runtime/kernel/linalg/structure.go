@@ -18,6 +18,9 @@ func DiagMatrix(v data.Matrix) (data.Matrix, error) {
 	if v.Cols() != 1 {
 		return nil, fmt.Errorf("diagMatrix: the argument must be a column vector (n x 1), got %s", shape(v))
 	}
+	if err := checkCells("diagMatrix", v.Rows(), v.Rows()); err != nil {
+		return nil, err
+	}
 	switch x := toDense(v).(type) {
 	case *data.Dense[float64]:
 		return diagMatrix(x), nil
