@@ -1,14 +1,3 @@
-// Package lower translates a parsed DaphneDSL script (package dsl/ast) into
-// the IR (package ir), applying the language's static rules on the way
-// (package dsl/check): block scoping, if/loop merging of variables into
-// structured control flow with yielded and loop-carried values, script
-// arguments, imports, user-defined functions with overloads, builtin
-// calls with keyword resolution and defaults (package builtin), kernel
-// hints, indexing, casts and literals.
-//
-// Errors carry DAPHNE's exit codes: 1 for front-end errors, 2 for the
-// errors DAPHNE reports from its inference pass (a data type changed inside
-// a loop).
 package lower
 
 import (
