@@ -14,8 +14,8 @@
 //	               --no-phy-op-selection)
 //	late-deadcode  removes transposes the rewrites left dead -> phy_op_selection
 //
-// after which Run reports the "kernels" stage; it reports "parsing" before
-// the first pass. The arrows name the --explain stages (daphnedsl.md 2.3)
+// after which Run reports the "kernels" stage. The "parsing" stage (the
+// module as lowered) is the caller's to report before Run. The arrows name the --explain stages (daphnedsl.md 2.3)
 // reported after a table entry, whether the pass ran or was disabled.
 // Ordering constraints between passes ("a before b, because ...") are a
 // second table, checked by init.

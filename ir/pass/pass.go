@@ -68,9 +68,10 @@ var order = [...]constraint{
 	{"phyop", "late-deadcode", "rewriting t(X)@X to syrk(X) leaves the transpose dead"},
 }
 
-// The --explain stage names (daphnedsl.md 2.3), in the order Run reports them.
+// The --explain stage names (daphnedsl.md 2.3) Run reports, in order. The
+// "parsing" stage (the module as lowered) is the caller's to report, before
+// Run.
 const (
-	StageParsing           = "parsing"
 	StageSimplified        = "parsing_simplified"
 	StagePropertyInference = "property_inference"
 	StagePhyOpSelection    = "phy_op_selection"
@@ -117,11 +118,12 @@ func Names() []string {
 
 // Stages returns the --explain stages Run reports, in order.
 func Stages() []string {
-	return []string{StageParsing, StageSimplified, StagePropertyInference, StagePhyOpSelection, StageKernels}
+	return []string{StageSimplified, StagePropertyInference, StagePhyOpSelection, StageKernels}
 }
 
 // Run runs the pipeline over m in place. It calls opts.Explain with the
-// module at each stage of Stages. Errors name the pass that failed or after
+// module at each stage of Stages (not "parsing": the caller reports the
+// module as lowered before calling Run). Errors name the pass that failed or after
 // which Verify failed.
 func Run(m *ir.Module, opts Options) error {
 	if err := checkDisabled(opts.Disabled); err != nil {
@@ -137,7 +139,6 @@ func Run(m *ir.Module, opts Options) error {
 			opts.Explain(stage, m)
 		}
 	}
-	explain(StageParsing)
 	s := &state{m: m, opts: opts}
 	for _, p := range passes {
 		if !opts.Disabled[p.name] && !(p.phy && opts.NoPhyOpSelection) {
