@@ -114,3 +114,16 @@ func BenchmarkSqrtF64_1e6(b *testing.B) {
 		sink = v
 	}
 }
+
+// BenchmarkScalarAddSI64 is the interpreter's loop-counter case, i + 1.
+func BenchmarkScalarAddSI64(b *testing.B) {
+	x, y := data.SI64(41), data.SI64(1)
+	b.ReportAllocs()
+	for b.Loop() {
+		v, err := Binary(Add, x, y)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = v
+	}
+}

@@ -196,31 +196,31 @@ func run[T, R any](k kern[T, R], d []R, rows, cols int, a, b side[T]) error {
 
 // binNumeric evaluates op in T (value type ct).
 func binNumeric[T number](op BinOp, ct types.ValueType, a, b data.Value, rows, cols int) (data.Value, error) {
+	sa, aScalar := a.(*data.Scalar)
+	sb, bScalar := b.(*data.Scalar)
+	if aScalar && bScalar {
+		x, err := scalarAs[T](sa)
+		if err != nil {
+			return nil, err
+		}
+		y, err := scalarAs[T](sb)
+		if err != nil {
+			return nil, err
+		}
+		r, err := scalarNum(op, x, y)
+		if err != nil {
+			return nil, err
+		}
+		return data.ScalarOf(ct, r), nil
+	}
 	k, ok := kernFor[T](op)
 	if !ok {
 		return nil, fmt.Errorf("%w: %s is not defined for %s", ErrType, op, ct)
 	}
-	_, aScalar := a.(*data.Scalar)
-	_, bScalar := b.(*data.Scalar)
-	if aScalar && bScalar {
-		x, err := scalarAs[T](a.(*data.Scalar))
-		if err != nil {
-			return nil, err
-		}
-		y, err := scalarAs[T](b.(*data.Scalar))
-		if err != nil {
-			return nil, err
-		}
-		d := []T{0}
-		if err := k.vv(d, []T{x}, []T{y}); err != nil {
-			return nil, err
-		}
-		return data.ScalarOf(ct, d[0]), nil
-	}
-	if v, handled, err := sparseBinary(k, ct, a, b, rows, cols); handled || err != nil {
+	if v, handled, err := sparseBinary(*k, ct, a, b, rows, cols); handled || err != nil {
 		return v, err
 	}
-	return denseBinary(k, ct, ct, a, b, rows, cols)
+	return denseBinary(*k, ct, ct, a, b, rows, cols)
 }
 
 // denseBinary computes a∘b into a new dense rows x cols matrix of value type rt.

@@ -3,6 +3,7 @@ package ew
 import (
 	"cmp"
 	"fmt"
+	"sync"
 
 	"github.com/daphne-go/daphne/runtime/data"
 )
@@ -122,9 +123,9 @@ func floatKern[T float](op BinOp) (kern[T, T], bool) {
 	return numKern[T](op)
 }
 
-// kernFor returns the loops of op computed in T, or false when op does not
-// exist for T.
-func kernFor[T number](op BinOp) (kern[T, T], bool) {
+// buildKern returns the loops of op computed in T, or false when op does
+// not exist for T.
+func buildKern[T number](op BinOp) (kern[T, T], bool) {
 	var z T
 	switch any(z).(type) {
 	case float64:
@@ -153,6 +154,60 @@ func kernFor[T number](op BinOp) (kern[T, T], bool) {
 		return any(k).(kern[T, T]), ok
 	}
 	return kern[T, T]{}, false
+}
+
+// kernTable holds the loops of every binary op for one element type, built
+// once on first use (safe for concurrent callers).
+type kernTable[T number] struct {
+	once sync.Once
+	k    [numBinOps]kern[T, T]
+	ok   [numBinOps]bool
+}
+
+var (
+	tabF64 kernTable[float64]
+	tabF32 kernTable[float32]
+	tabI64 kernTable[int64]
+	tabI32 kernTable[int32]
+	tabI8  kernTable[int8]
+	tabU64 kernTable[uint64]
+	tabU32 kernTable[uint32]
+	tabU8  kernTable[uint8]
+)
+
+// kernFor returns the cached loops of op computed in T, or false when op
+// does not exist for T.
+func kernFor[T number](op BinOp) (*kern[T, T], bool) {
+	var z T
+	var p any
+	switch any(z).(type) {
+	case float64:
+		p = &tabF64
+	case float32:
+		p = &tabF32
+	case int64:
+		p = &tabI64
+	case int32:
+		p = &tabI32
+	case int8:
+		p = &tabI8
+	case uint64:
+		p = &tabU64
+	case uint32:
+		p = &tabU32
+	case uint8:
+		p = &tabU8
+	}
+	t := p.(*kernTable[T])
+	t.once.Do(func() {
+		for o := BinOp(0); o < numBinOps; o++ {
+			t.k[o], t.ok[o] = buildKern[T](o)
+		}
+	})
+	if op >= numBinOps || !t.ok[op] {
+		return nil, false
+	}
+	return &t.k[op], true
 }
 
 // b2n converts a truth value to 1 or 0.
