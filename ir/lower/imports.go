@@ -32,8 +32,9 @@ func (c *fnCtx) scriptArg(x *ast.ArgRef) *ir.Value {
 // missing argument or a value that is not a literal.
 func (c *fnCtx) argLiteral(x *ast.ArgRef) (ast.Expr, bool) {
 	if e, ok := c.l.args[x.Name]; ok {
-		return e, true
+		return e, e != nil // nil: already reported
 	}
+	c.l.args[x.Name] = nil
 	text, given := c.l.opts.Args[x.Name]
 	if !given {
 		c.errorf(x.P, "script argument `%s` is referenced as $%s but was not given (pass %s=<literal> after the script)", x.Name, x.Name, x.Name)
