@@ -41,28 +41,35 @@ func parts(n, nthreads, minRows int) int {
 // The body is a pure function of its row range, so a scheduler can later
 // drive the same kernels with its own partitioning.
 func parallelRows(n, p int, body func(part, lo, hi int)) error {
-	if p <= 1 || n <= 1 {
-		return runGuarded(func() { body(0, 0, n) })
+	bounds := make([]int, p+1)
+	for i := 0; i < p; i++ {
+		bounds[i+1] = bounds[i] + n/p
+		if i < n%p {
+			bounds[i+1]++
+		}
+	}
+	return parallelRanges(bounds, body)
+}
+
+// parallelRanges runs body(part, bounds[part], bounds[part+1]) for every
+// part, on len(bounds)-2 new goroutines plus the caller's, and returns
+// after all are done with the first error (by part order). A panic in body
+// is recovered and returned as an error.
+func parallelRanges(bounds []int, body func(part, lo, hi int)) error {
+	p := len(bounds) - 1
+	if p <= 1 {
+		return runGuarded(func() { body(0, bounds[0], bounds[p]) })
 	}
 	errs := make([]error, p)
 	var wg sync.WaitGroup
-	lo := 0
-	for i := 0; i < p; i++ {
-		hi := lo + n/p
-		if i < n%p {
-			hi++
-		}
-		if i == p-1 {
-			errs[i] = runGuarded(func() { body(i, lo, hi) })
-			break
-		}
+	for i := 0; i < p-1; i++ {
 		wg.Add(1)
-		go func(i, lo, hi int) {
+		go func(i int) {
 			defer wg.Done()
-			errs[i] = runGuarded(func() { body(i, lo, hi) })
-		}(i, lo, hi)
-		lo = hi
+			errs[i] = runGuarded(func() { body(i, bounds[i], bounds[i+1]) })
+		}(i)
 	}
+	errs[p-1] = runGuarded(func() { body(p-1, bounds[p-1], bounds[p]) })
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -70,6 +77,35 @@ func parallelRows(n, p int, body func(part, lo, hi int)) error {
 		}
 	}
 	return nil
+}
+
+// nnzBounds splits the rows of a CSR matrix (its row pointer) into p
+// contiguous ranges of about equal numbers of non-zeros plus rows, so that
+// skewed degree distributions (R-MAT graphs) do not leave one goroutine
+// with most of the work.
+func nnzBounds(rowPtr []int, p int) []int {
+	rows := len(rowPtr) - 1
+	total := rowPtr[rows] + rows // each row costs its non-zeros plus one
+	bounds := make([]int, p+1)
+	bounds[p] = rows
+	for i := 1; i < p; i++ {
+		target := total * i / p
+		// first row r with rowPtr[r] + r >= target
+		lo, hi := bounds[i-1], rows
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if rowPtr[mid]+mid < target {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		if lo > bounds[i-1] && target-(rowPtr[lo-1]+lo-1) < rowPtr[lo]+lo-target {
+			lo-- // the boundary just before is closer to the target
+		}
+		bounds[i] = lo
+	}
+	return bounds
 }
 
 // runGuarded runs f, turning a panic into an error.

@@ -19,7 +19,7 @@ func csrMulDense[T num](nthreads int, a *data.CSR[T], b *data.Dense[T]) (*data.D
 	}
 	avgNNZ := max(1, a.NNZ()/max(1, m))
 	p := parts(m, nthreads, max(1, minFlopsPerPart/(avgNNZ*n)))
-	err := parallelRows(m, p, func(_, lo, hi int) {
+	err := parallelRanges(nnzBounds(a.RowPtr, p), func(_, lo, hi int) {
 		if n == 1 {
 			spmvRows(a.RowPtr, a.ColIdx, a.Values, b.Data, c.Data, lo, hi)
 			return
@@ -101,7 +101,7 @@ func csrMulCSR[T num](nthreads int, a, b *data.CSR[T]) (*data.CSR[T], error) {
 	avgNNZ := max(1, a.NNZ()/max(1, m)) * max(1, b.NNZ()/max(1, b.Rows()))
 	p := parts(m, nthreads, max(1, minFlopsPerPart/avgNNZ))
 	res := make([]csrRows[T], p)
-	err := parallelRows(m, p, func(part, lo, hi int) {
+	err := parallelRanges(nnzBounds(a.RowPtr, p), func(part, lo, hi int) {
 		res[part] = gustavson(a, b, lo, hi)
 	})
 	if err != nil {
