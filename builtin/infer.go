@@ -36,9 +36,10 @@ func vts(args []types.Type) []types.ValueType {
 	return out
 }
 
-// ewShape derives the shape of an elementwise result: the shape of the
-// matrix operand when the other is a scalar, the common shape when both are
-// equal, unknown otherwise (broadcasting is resolved at run time).
+// ewShape derives the shape of an elementwise result: scalars take no
+// part; per dimension, equal extents stay, an extent of 1 broadcasts to the
+// other operand's, and anything unknown gives unknown (broadcasting errors
+// are reported at run time).
 func ewShape(t types.Type, args []types.Type) types.Type {
 	t.Rows, t.Cols = types.UnknownDim, types.UnknownDim
 	switch t.DT {
@@ -63,11 +64,22 @@ func ewShape(t types.Type, args []types.Type) types.Type {
 			first = false
 			continue
 		}
-		if a.Rows != t.Rows || a.Cols != t.Cols {
-			return t.WithShape(types.UnknownDim, types.UnknownDim)
-		}
+		t.Rows, t.Cols = broadcast(t.Rows, a.Rows), broadcast(t.Cols, a.Cols)
 	}
 	return t
+}
+
+// broadcast combines two extents of elementwise operands.
+func broadcast(a, b int) int {
+	switch {
+	case a == types.UnknownDim || b == types.UnknownDim:
+		return types.UnknownDim
+	case a == b || b == 1:
+		return a
+	case a == 1:
+		return b
+	}
+	return types.UnknownDim // a mismatch: the kernel reports it
 }
 
 func ewType(vt types.ValueType, args []types.Type) types.Type {

@@ -25,7 +25,14 @@ func (c *fnCtx) bounds(r *ast.Range, dim int) (string, []*ir.Value, int) {
 		}
 		return "at", []*ir.Value{v}, ext
 	case r.Lo != nil && r.Hi != nil:
-		return "lo:hi", []*ir.Value{c.expr(r.Lo), c.expr(r.Hi)}, types.UnknownDim
+		lo, hi := c.expr(r.Lo), c.expr(r.Hi)
+		ext := types.UnknownDim
+		if l, ok := constIndex(lo); ok {
+			if h, ok := constIndex(hi); ok && h >= l {
+				ext = h - l
+			}
+		}
+		return "lo:hi", []*ir.Value{lo, hi}, ext
 	case r.Lo != nil:
 		return "lo:", []*ir.Value{c.expr(r.Lo)}, types.UnknownDim
 	case r.Hi != nil:
@@ -195,4 +202,21 @@ func constDim(e ast.Expr) (int, bool) {
 	}
 	v, ok := check.ConstInt(e)
 	return int(v), ok && v >= 0
+}
+
+// constIndex returns the value of a constant non-negative integer position
+// (negative positions count from the end, so their extent is not derived).
+func constIndex(v *ir.Value) (int, bool) {
+	d := v.Def
+	if d == nil || d.Kind != ir.KindConst || d.Const == nil {
+		return 0, false
+	}
+	k := d.Const
+	switch {
+	case k.VT.IsSigned() && k.I >= 0 && k.I < 1<<31:
+		return int(k.I), true
+	case k.VT.IsUnsigned() && k.U < 1<<31:
+		return int(k.U), true
+	}
+	return 0, false
 }
