@@ -225,6 +225,9 @@ func binNumeric[T number](op BinOp, ct types.ValueType, a, b data.Value, rows, c
 
 // denseBinary computes a∘b into a new dense rows x cols matrix of value type rt.
 func denseBinary[T data.Elem, R data.Elem](k kern[T, R], ct, rt types.ValueType, a, b data.Value, rows, cols int) (data.Value, error) {
+	if err := denseOK("an elementwise operation", rows, cols); err != nil {
+		return nil, err
+	}
 	sa, err := makeSide[T](a, ct)
 	if err != nil {
 		return nil, err

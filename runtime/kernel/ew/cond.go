@@ -67,6 +67,9 @@ func condMatrix(c data.Matrix, a, b data.Value) (data.Value, error) {
 	if c.ValueType() == types.Str {
 		return nil, fmt.Errorf("%w: the condition of ?: must be numeric, got a string matrix", ErrType)
 	}
+	if err := denseOK("?:", rows, cols); err != nil {
+		return nil, err
+	}
 	dc, err := data.ToDenseMatrix(c)
 	if err != nil {
 		return nil, err

@@ -19,7 +19,23 @@ var (
 	ErrDomain = errors.New("argument outside the domain")
 	// ErrType reports an operation that does not exist for a value or data type.
 	ErrType = errors.New("unsupported operand type")
+	// ErrTooLarge reports a dense result too large to allocate (G + 1 with
+	// G a huge sparse matrix), which would otherwise kill the process.
+	ErrTooLarge = errors.New("result too large")
 )
+
+// MaxDenseCells is the largest number of cells of a dense matrix the
+// kernels allocate (16 GiB of f64). Larger results are ErrTooLarge errors.
+const MaxDenseCells = 1 << 31
+
+// denseOK checks that a dense rows x cols result may be allocated.
+func denseOK(what string, rows, cols int) error {
+	if rows > 0 && cols > MaxDenseCells/rows {
+		return fmt.Errorf("%w: %s would give a dense %dx%d matrix (more than %d cells)",
+			ErrTooLarge, what, rows, cols, MaxDenseCells)
+	}
+	return nil
+}
 
 // BinOp is an elementwise binary operation.
 type BinOp uint8

@@ -187,3 +187,32 @@ func TestSparseMatchesDense(t *testing.T) {
 		t.Run("", func(t *testing.T) { sameMatrix(t, got.(data.Matrix), want.(data.Matrix)) })
 	}
 }
+
+func TestHugeSparseDoesNotDensify(t *testing.T) {
+	t.Parallel()
+	const n = 1_000_000
+	g, err := data.NewCSR(n, n, make([]int, n+1), nil, []float64{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		run  func() (data.Value, error)
+	}{
+		{"plus one", func() (data.Value, error) { return Binary(Add, g, data.F64(1)) }},
+		{"cos", func() (data.Value, error) { return Unary(Cos, g) }},
+		{"cond", func() (data.Value, error) { return Cond(g, data.F64(1), data.F64(0)) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if _, err := tc.run(); !errors.Is(err, ErrTooLarge) {
+				t.Errorf("got %v, want %v", err, ErrTooLarge)
+			}
+		})
+	}
+	v, err := Binary(Mul, g, data.F64(2))
+	if err != nil || !v.(data.Matrix).IsSparse() {
+		t.Errorf("G * 2: got %v, %v; want a CSR result", v, err)
+	}
+}

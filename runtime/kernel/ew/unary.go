@@ -36,21 +36,21 @@ func Unary(op UnOp, v data.Value) (data.Value, error) {
 	var res data.Value
 	switch ct {
 	case types.F64:
-		res, err = unNumeric(ct, v, floatUKern[float64](op))
+		res, err = unNumeric(op, ct, v, floatUKern[float64](op))
 	case types.F32:
-		res, err = unNumeric(ct, v, floatUKern[float32](op))
+		res, err = unNumeric(op, ct, v, floatUKern[float32](op))
 	case types.SI64:
-		res, err = unNumeric(ct, v, intUKern[int64](op))
+		res, err = unNumeric(op, ct, v, intUKern[int64](op))
 	case types.SI32:
-		res, err = unNumeric(ct, v, intUKern[int32](op))
+		res, err = unNumeric(op, ct, v, intUKern[int32](op))
 	case types.SI8:
-		res, err = unNumeric(ct, v, intUKern[int8](op))
+		res, err = unNumeric(op, ct, v, intUKern[int8](op))
 	case types.UI64, types.Size:
-		res, err = unNumeric(ct, v, intUKern[uint64](op))
+		res, err = unNumeric(op, ct, v, intUKern[uint64](op))
 	case types.UI32:
-		res, err = unNumeric(ct, v, intUKern[uint32](op))
+		res, err = unNumeric(op, ct, v, intUKern[uint32](op))
 	case types.UI8:
-		res, err = unNumeric(ct, v, intUKern[uint8](op))
+		res, err = unNumeric(op, ct, v, intUKern[uint8](op))
 	default:
 		return nil, fmt.Errorf("%w: %s on %s", ErrType, op, vt)
 	}
@@ -61,7 +61,7 @@ func Unary(op UnOp, v data.Value) (data.Value, error) {
 }
 
 // unNumeric applies k to v converted to value type ct.
-func unNumeric[T number](ct types.ValueType, v data.Value, k ukern[T]) (data.Value, error) {
+func unNumeric[T number](op UnOp, ct types.ValueType, v data.Value, k ukern[T]) (data.Value, error) {
 	if s, ok := v.(*data.Scalar); ok {
 		x, err := scalarAs[T](s)
 		if err != nil {
@@ -87,6 +87,9 @@ func unNumeric[T number](ct types.ValueType, v data.Value, k ukern[T]) (data.Val
 			}
 			rp, ci, vals := dropZeros(c.RowPtr, c.ColIdx, out)
 			return data.NewCSRVT(ct, c.Rows(), c.Cols(), rp, ci, vals)
+		}
+		if err := denseOK(op.String(), m.Rows(), m.Cols()); err != nil {
+			return nil, err
 		}
 		var err error
 		if m, err = data.ToDenseMatrix(m); err != nil {
@@ -250,6 +253,9 @@ func domainError(op UnOp, x float64) error {
 func caseMapValue(v data.Value, upper bool) (data.Value, error) {
 	if s, ok := v.(*data.Scalar); ok {
 		return data.Str(caseMap(s.S, upper)), nil
+	}
+	if err := denseOK("lower/upper", v.(data.Matrix).Rows(), v.(data.Matrix).Cols()); err != nil {
+		return nil, err
 	}
 	m, err := data.ToDenseMatrix(v.(data.Matrix))
 	if err != nil {
