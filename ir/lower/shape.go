@@ -16,9 +16,14 @@ var constShapes = map[string][2]int{
 }
 
 // refineShape sets the result shape of op from constant arguments
-// (fill(v, 3, 4) is 3 x 4). Negative or non-integer constants leave the
-// extent unknown; the kernel reports them.
+// (fill(v, 3, 4) is 3 x 4) and from nrow/ncol of matrices of known shape.
+// Negative or non-integer constants leave the extent unknown; the kernel
+// reports them.
 func refineShape(op *ir.Op) {
+	if op.Name == "seq" {
+		refineSeq(op)
+		return
+	}
 	idx, ok := constShapes[op.Name]
 	if !ok || len(op.Results) != 1 || op.Results[0].Type.DT != types.Matrix {
 		return
@@ -36,6 +41,14 @@ func constExtent(op *ir.Op, i, old int) int {
 		return old
 	}
 	d := op.Args[i].Def
+	if d != nil && d.Kind == ir.KindCall && len(d.Args) == 1 {
+		switch d.Name {
+		case "nrow":
+			return d.Args[0].Type.Rows
+		case "ncol":
+			return d.Args[0].Type.Cols
+		}
+	}
 	if d == nil || d.Kind != ir.KindConst || d.Const == nil {
 		return old
 	}
@@ -47,4 +60,34 @@ func constExtent(op *ir.Op, i, old int) int {
 		return int(k.U)
 	}
 	return old
+}
+
+// refineSeq derives the length of seq(from, to, inc) with integer constant
+// arguments: inc > 0 counts up to to, inc < 0 down to it, and a step of
+// the wrong sign gives an empty column (daphnedsl.md 9.1).
+func refineSeq(op *ir.Op) {
+	if len(op.Args) != 3 || len(op.Results) != 1 {
+		return
+	}
+	var v [3]int64
+	for i, a := range op.Args {
+		d := a.Def
+		if d == nil || d.Kind != ir.KindConst || d.Const == nil || !d.Const.VT.IsSigned() {
+			return
+		}
+		v[i] = d.Const.I
+	}
+	from, to, inc := v[0], v[1], v[2]
+	n := int64(0)
+	switch {
+	case inc > 0 && to >= from:
+		n = (to-from)/inc + 1
+	case inc < 0 && to <= from:
+		n = (from-to)/(-inc) + 1
+	case inc == 0:
+		return // a run-time error
+	}
+	if n < 1<<31 {
+		op.Results[0].Type.Rows = int(n)
+	}
 }
