@@ -7,6 +7,9 @@
 // element type to a generic kernel; there are no per-element interface
 // calls. Results are freshly allocated; inputs are never written.
 //
+// oneHot on a string matrix recodes each column (codes in order of first
+// appearance) and returns si64, as DAPHNE's CLI tests show.
+//
 // # Deviations from DAPHNE
 //
 //   - oneHot: info value 0 drops the column (DAPHNE's kernel rejects 0

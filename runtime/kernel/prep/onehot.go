@@ -15,9 +15,10 @@ const maxCells = 1 << 32
 // converted to si64): -1 keeps the column, 0 drops it, k > 0 replaces it by
 // k columns of which the one at the cell's value is 1 and the others 0. The
 // encoded values must lie in [0, k) (floats are truncated toward zero, as
-// DAPHNE casts them; strings are parsed as numbers). The result has x's
-// value type and is dense; works for every value type including str
-// ("1"/"0") and bool.
+// DAPHNE casts them). The result has x's value type and is dense. A string
+// matrix is first recoded column by column (codes 0, 1, ... in order of
+// first appearance, as DAPHNE does) and gives an si64 result in which kept
+// columns hold the codes.
 func OneHot(x, info data.Matrix) (data.Matrix, error) {
 	if info.Rows() != 1 || info.Cols() != x.Cols() {
 		return nil, fmt.Errorf("oneHot: info must be a 1x%d row vector (one entry per column of the %s argument), got %s",
@@ -38,9 +39,15 @@ func OneHot(x, info data.Matrix) (data.Matrix, error) {
 	if err != nil {
 		return nil, err
 	}
+	vt := x.ValueType()
+	if strs, ok := cells.([]string); ok {
+		codes := recodeColumns(strs, x.Cols())
+		cells, vt = codes, types.SI64
+		xd = data.DenseFrom(x.Rows(), x.Cols(), codes)
+	}
 	var pos []float64
 	if resCols > 0 && encodes(spec) {
-		if pos, err = positions(xd, cells, spec); err != nil {
+		if pos, err = positions(xd); err != nil {
 			return nil, err
 		}
 	}
@@ -64,15 +71,13 @@ func OneHot(x, info data.Matrix) (data.Matrix, error) {
 		out, err = oneHot(c, pos, x.Cols(), spec, resCols, 1, 0)
 	case []bool:
 		out, err = oneHot(c, pos, x.Cols(), spec, resCols, true, false)
-	case []string:
-		out, err = oneHot(c, pos, x.Cols(), spec, resCols, "1", "0")
 	default:
 		return nil, fmt.Errorf("oneHot: unsupported argument %s", data.Describe(x))
 	}
 	if err != nil {
 		return nil, err
 	}
-	return data.DenseFromCells(x.ValueType(), x.Rows(), resCols, out)
+	return data.DenseFromCells(vt, x.Rows(), resCols, out)
 }
 
 // oneHotInfo validates info and returns it as int64 with the result width.
@@ -100,30 +105,32 @@ func oneHotInfo(info data.Matrix) ([]int64, int, error) {
 	return spec, resCols, nil
 }
 
-// positions returns the cells as f64 for reading the encoded values; string
-// cells are parsed only in encoded columns (kept ones may hold any text).
-func positions(xd data.Matrix, cells any, spec []int64) ([]float64, error) {
-	strs, ok := cells.([]string)
-	if !ok {
-		pm, err := data.ConvertMatrix(xd, types.F64)
-		if err != nil {
-			return nil, fmt.Errorf("oneHot: the values to encode must be numbers: %w", err)
-		}
-		return pm.(*data.Dense[float64]).Data, nil
+// positions returns the cells as f64 for reading the encoded values.
+func positions(xd data.Matrix) ([]float64, error) {
+	pm, err := data.ConvertMatrix(xd, types.F64)
+	if err != nil {
+		return nil, fmt.Errorf("oneHot: the values to encode must be numbers: %w", err)
 	}
-	pos := make([]float64, len(strs))
-	cols := len(spec)
-	for i, s := range strs {
-		if spec[i%cols] <= 0 {
-			continue
+	return pm.(*data.Dense[float64]).Data, nil
+}
+
+// recodeColumns replaces each string by its code within its column, codes
+// given in order of first appearance (as DAPHNE does before encoding a
+// string matrix).
+func recodeColumns(strs []string, cols int) []int64 {
+	codes := make([]int64, len(strs))
+	for c := 0; c < cols; c++ {
+		dict := make(map[string]int64)
+		for i := c; i < len(strs); i += cols {
+			code, ok := dict[strs[i]]
+			if !ok {
+				code = int64(len(dict))
+				dict[strs[i]] = code
+			}
+			codes[i] = code
 		}
-		f, err := data.StrToFloat(s, 64)
-		if err != nil {
-			return nil, fmt.Errorf("oneHot: the values to encode must be numbers, got %q in row %d, column %d", s, i/cols, i%cols)
-		}
-		pos[i] = f
 	}
-	return pos, nil
+	return codes
 }
 
 func encodes(spec []int64) bool {

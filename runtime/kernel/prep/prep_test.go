@@ -34,10 +34,18 @@ func TestOneHot(t *testing.T) {
 			data.DenseFrom(1, 2, []uint8{4, 1}),
 			data.DenseFrom(1, 2, []float64{-1, 2}),
 			data.DenseFrom(1, 3, []uint8{4, 0, 1})},
-		{"str",
-			data.DenseFrom(2, 2, []string{"a", "1", "b", "0"}),
-			data.DenseFrom(1, 2, []int64{-1, 2}),
-			data.DenseFrom(2, 3, []string{"a", "0", "1", "b", "1", "0"})},
+		{"str recoded per column",
+			data.DenseFrom(4, 4, []string{"b", "b", "b", "b", "a", "a", "a", "a", "c", "c", "c", "c", "b", "b", "b", "b"}),
+			data.DenseFrom(1, 4, []int64{-1, 0, 3, 4}),
+			data.DenseFrom(4, 8, []int64{
+				0, 1, 0, 0, 1, 0, 0, 0,
+				1, 0, 1, 0, 0, 1, 0, 0,
+				2, 0, 0, 1, 0, 0, 1, 0,
+				0, 1, 0, 0, 1, 0, 0, 0})},
+		{"str columns coded independently",
+			data.DenseFrom(2, 2, []string{"x", "p", "y", "p"}),
+			data.DenseFrom(1, 2, []int64{2, -1}),
+			data.DenseFrom(2, 3, []int64{1, 0, 0, 0, 1, 0})},
 		{"all dropped", data.DenseFrom(2, 1, []float64{1, 2}), data.DenseFrom(1, 1, []int64{0}), data.NewDense[float64](2, 0)},
 		{"csr", data.DenseToCSR(data.DenseFrom(2, 1, []float64{0, 1})), data.DenseFrom(1, 1, []int64{2}),
 			data.DenseFrom(2, 2, []float64{1, 0, 0, 1})},
@@ -69,7 +77,7 @@ func TestOneHotErrors(t *testing.T) {
 		{"too large", x, data.DenseFrom(1, 2, []int64{-1, 3}), "oneHot: value 3 in row 1, column 1 is outside [0, 3)"},
 		{"negative", data.DenseFrom(1, 1, []float64{-0.5}), data.DenseFrom(1, 1, []int64{2}), "oneHot: value -0.5 in row 0, column 0 is outside [0, 2)"},
 		{"nan", data.DenseFrom(1, 1, []float64{math.NaN()}), data.DenseFrom(1, 1, []int64{2}), "oneHot: value NaN in row 0, column 0"},
-		{"string not a number", data.DenseFrom(1, 1, []string{"x"}), data.DenseFrom(1, 1, []int64{2}), "oneHot: the values to encode must be numbers, got \"x\" in row 0, column 0"},
+		{"string categories", data.DenseFrom(3, 1, []string{"x", "y", "z"}), data.DenseFrom(1, 1, []int64{2}), "oneHot: value 2 in row 2, column 0 is outside [0, 2)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
