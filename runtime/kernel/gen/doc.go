@@ -11,8 +11,10 @@
 // positions from one seeded with seed*3 (see RandDense). Seeds are reduced
 // modulo 2^32 as C++ does. seed -1 picks a seed from the clock.
 //
-// DAPHNE's CSR rand (std::default_random_engine) is not ported: rand always
-// produces a dense matrix; a later representation pass may convert it.
+// CSR rand (RandCSR) follows DAPHNE's CSR kernel with
+// std::default_random_engine (minstd_rand0, MinStdRand0) and libstdc++'s
+// distributions over it. The rand op produces CSR when it carries the
+// attribute repr=csr (set by representation selection), dense otherwise.
 //
 // # Value types
 //

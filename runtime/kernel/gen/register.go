@@ -99,9 +99,16 @@ func opSeq(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, er
 	return ops.Results(m), nil
 }
 
-type randFn func(vt types.ValueType, rows, cols int, lo, hi *data.Scalar, sparsity float64, seed int64) (data.Matrix, error)
+type randFn func(vt types.ValueType, rows, cols int, lo, hi *data.Scalar, sparsity float64, seed int64, csr bool) (data.Matrix, error)
 
-func randOf[T data.Number](vt types.ValueType, rows, cols int, lo, hi *data.Scalar, sparsity float64, seed int64) (data.Matrix, error) {
+func randOf[T data.Number](vt types.ValueType, rows, cols int, lo, hi *data.Scalar, sparsity float64, seed int64, csr bool) (data.Matrix, error) {
+	if csr {
+		m, err := RandCSR(vt, rows, cols, data.Get[T](lo), data.Get[T](hi), sparsity, seed)
+		if err != nil {
+			return nil, err
+		}
+		return m, nil
+	}
 	m, err := RandDense(vt, rows, cols, data.Get[T](lo), data.Get[T](hi), sparsity, seed)
 	if err != nil {
 		return nil, err
@@ -129,7 +136,10 @@ func sizeArg(v data.Value, what string) (int, error) {
 	return int(n), nil
 }
 
-func opRand(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
+// opRand generates a dense matrix, or a CSR one (with DAPHNE's CSR
+// algorithm) when the op carries the attribute repr=csr, which a
+// representation-selection pass sets for sparse results.
+func opRand(_ *ops.Ctx, args []data.Value, attrs map[string]string) ([]data.Value, error) {
 	if err := checkArity("rand", args, 6, 6); err != nil {
 		return nil, err
 	}
@@ -164,7 +174,7 @@ func opRand(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, e
 	if !ok {
 		return nil, fmt.Errorf("rand: min must be a number (its type is the result's value type), got %s", data.Describe(lo))
 	}
-	m, err := f(lo.VT, rows, cols, lo, hi, sparsity, seed)
+	m, err := f(lo.VT, rows, cols, lo, hi, sparsity, seed, attrs["repr"] == "csr")
 	if err != nil {
 		return nil, err
 	}

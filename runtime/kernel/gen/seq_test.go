@@ -218,3 +218,31 @@ func TestRandAndSampleOps(t *testing.T) {
 		}
 	})
 }
+
+func TestRandOpRepresentation(t *testing.T) {
+	t.Parallel()
+	r := ops.NewRegistry()
+	Register(r)
+	f, _ := r.Lookup("rand")
+	args := []data.Value{data.SI64(10), data.SI64(10), data.F64(0), data.F64(1), data.F64(0.1), data.SI64(1)}
+	tests := []struct {
+		name   string
+		attrs  map[string]string
+		sparse bool
+	}{
+		{"default dense", nil, false},
+		{"csr attribute", map[string]string{"repr": "csr"}, true},
+		{"dense attribute", map[string]string{"repr": "dense"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := f(&ops.Ctx{}, args, tc.attrs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := res[0].(data.Matrix); m.IsSparse() != tc.sparse {
+				t.Fatalf("got %s, want sparse=%v", data.Describe(m), tc.sparse)
+			}
+		})
+	}
+}
