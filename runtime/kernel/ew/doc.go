@@ -40,7 +40,10 @@
 // the result CSR whenever the operation maps its zeros to zero (see
 // sparse.go): CSR * dense, CSR * vector, CSR && x, CSR / non-zero dense,
 // CSR + CSR, CSR * CSR, CSR > 0.5, abs(CSR), sqrt(CSR), ... without expanding
-// the matrix. Other combinations expand CSR operands to dense first.
+// the matrix. Other combinations expand CSR operands to dense first; a dense
+// result of more than MaxDenseCells cells (G + 1 with G a 1e6 x 1e6 graph) is
+// an error wrapping ErrTooLarge instead of an allocation that kills the
+// process.
 //
 // # Implementation
 //
@@ -48,7 +51,11 @@
 // scalar∘vector, type kern) instantiated per element type and selected by a
 // type switch at the op boundary; broadcasting calls them once per row, so
 // loops run over Data slices with no per-element calls, boxing or index
-// division. No goroutines: parallelism comes from the scheduler.
+// division. The loop sets of each element type are built once and cached.
+// Two scalars take a direct path (scalar.go) that allocates only the result,
+// for the interpreter's scalar arithmetic; the tests check that it agrees
+// with the loops for every op and type pair. No goroutines: parallelism comes
+// from the scheduler.
 //
 // # Aliasing
 //
