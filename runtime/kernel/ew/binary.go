@@ -116,6 +116,9 @@ type side[T any] struct {
 	s          T
 	m          []T
 	rows, cols int
+	// owned is true when m was made by a conversion for this operation (no
+	// one else sees it), so the result may be written over it.
+	owned bool
 }
 
 // makeSide converts v (scalar or matrix) to a side of element type T and
@@ -133,7 +136,7 @@ func makeSide[T data.Elem](v data.Value, vt types.ValueType) (side[T], error) {
 	if err != nil {
 		return side[T]{}, err
 	}
-	sd := side[T]{m: d.Data, rows: d.Rows(), cols: d.Cols()}
+	sd := side[T]{m: d.Data, rows: d.Rows(), cols: d.Cols(), owned: data.Matrix(d) != v}
 	if sd.rows == 1 && sd.cols == 1 {
 		sd.scalar, sd.s = true, d.Data[0]
 	}
@@ -236,11 +239,30 @@ func denseBinary[T data.Elem, R data.Elem](k kern[T, R], ct, rt types.ValueType,
 	if err != nil {
 		return nil, err
 	}
-	out := data.NewDenseVT[R](rt, rows, cols)
+	out := reuse[T, R](rt, rows, cols, sa, sb)
+	if out == nil {
+		out = data.NewDenseVT[R](rt, rows, cols)
+	}
 	if err := run(k, out.Data, rows, cols, sa, sb); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// reuse returns a result matrix over the cells of an operand that was
+// converted for this operation and has the result's shape and element
+// type, or nil. Writing d[i] after reading a[i] and b[i] in the loops makes
+// this safe and saves allocating (and faulting in) a second buffer.
+func reuse[T, R data.Elem](rt types.ValueType, rows, cols int, sides ...side[T]) *data.Dense[R] {
+	for _, s := range sides {
+		if !s.owned || s.scalar || s.rows != rows || s.cols != cols {
+			continue
+		}
+		if buf, ok := any(s.m).([]R); ok {
+			return data.DenseFromVT(rt, rows, cols, buf)
+		}
+	}
+	return nil
 }
 
 // retype converts a result computed in the compute type to the result type

@@ -141,3 +141,25 @@ func shapeName(rows, cols int) string {
 	}
 	return fmt.Sprintf("%dx%d", rows, cols)
 }
+
+// TestInputsUnchanged checks that no kernel writes into its operands, in
+// particular when a converted operand's buffer is reused for the result.
+func TestInputsUnchanged(t *testing.T) {
+	t.Parallel()
+	operands := []data.Value{
+		mat(types.SI64, 2, 3, 1, 2, 3, 4, 5, 6), mat(types.F64, 2, 3, 6, 5, 4, 3, 2, 1),
+		mat(types.UI8, 1, 3, 1, 2, 3), mat(types.Bool, 2, 1, 1, 0), sc(types.F32, 2),
+		sparse(types.F64, 2, 3, 0, 1, 0, 2, 0, 3), smat(2, 3, "a", "b", "c", "d", "e", "f"),
+	}
+	for _, a := range operands {
+		for _, b := range operands {
+			for op := BinOp(0); op < numBinOps; op++ {
+				before := show(a) + "/" + show(b)
+				_, _ = Binary(op, a, b)
+				if after := show(a) + "/" + show(b); after != before {
+					t.Fatalf("%s changed its operands: %s became %s", op, before, after)
+				}
+			}
+		}
+	}
+}
