@@ -1,8 +1,11 @@
 package fileio
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"runtime"
+	"sync"
 
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/types"
@@ -149,41 +152,86 @@ func parseCSV(buf []byte, name string, meta Meta) (data.Matrix, error) {
 
 func csvFloats[T float64 | float32](s *csvScanner, rows, cols, bits int, vt types.ValueType) (data.Matrix, error) {
 	out := make([]T, rows*cols)
-	k := 0
-	for r := 0; r < rows; r++ {
-		if err := s.startRow(r, rows); err != nil {
-			return nil, err
-		}
-		for col := 0; col < cols; col++ {
-			out[k] = T(strtodOrNaN(s.rawField(), bits))
-			k++
-			if err := s.nextField(col, cols); err != nil {
-				return nil, err
-			}
-		}
-		s.endRow()
+	err := csvNumbers(s, rows, cols, out, func(b []byte) T { return T(strtodOrNaN(b, bits)) })
+	if err != nil {
+		return nil, err
 	}
 	return data.DenseFromVT(vt, rows, cols, out), nil
 }
 
 func csvInts[T int64 | int32 | int8 | uint64 | uint32 | uint8](s *csvScanner, rows, cols int, vt types.ValueType) (data.Matrix, error) {
 	out := make([]T, rows*cols)
-	k := 0
-	for r := 0; r < rows; r++ {
+	err := csvNumbers(s, rows, cols, out, func(b []byte) T {
+		v, _ := atoiPrefix(b)
+		return T(v)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return data.DenseFromVT(vt, rows, cols, out), nil
+}
+
+// csvNumbers parses rows x cols numeric cells into out. Numeric fields
+// cannot contain line breaks, so a large file is cut into chunks at line
+// boundaries; the lines of each chunk are counted (to know its first row)
+// and the chunks are parsed in parallel.
+func csvNumbers[T data.Number](s *csvScanner, rows, cols int, out []T, cell func([]byte) T) error {
+	bounds := splitLines(s.buf, runtime.GOMAXPROCS(0))
+	if len(bounds) <= 2 {
+		return csvRowRange(s, 0, rows, rows, cols, out, cell)
+	}
+	n := len(bounds) - 1
+	lines := make([]int, n)
+	var wg sync.WaitGroup
+	for k := 0; k < n; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lines[k] = bytes.Count(s.buf[bounds[k]:bounds[k+1]], []byte{'\n'})
+		}()
+	}
+	wg.Wait()
+	errs := make([]error, n)
+	first := 0
+	for k := 0; k < n && first < rows; k++ {
+		sub := &csvScanner{name: s.name, buf: s.buf[:bounds[k+1]], pos: bounds[k], line: first + 1}
+		lo, hi := first, min(first+lines[k], rows)
+		if k == n-1 {
+			hi = rows // the last chunk reports missing rows
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[k] = csvRowRange(sub, lo, hi, rows, cols, out, cell)
+		}()
+		first += lines[k]
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// csvRowRange parses rows [lo, hi) starting at the scanner's position.
+func csvRowRange[T data.Number](s *csvScanner, lo, hi, rows, cols int, out []T, cell func([]byte) T) error {
+	k := lo * cols
+	for r := lo; r < hi; r++ {
 		if err := s.startRow(r, rows); err != nil {
-			return nil, err
+			return err
 		}
 		for col := 0; col < cols; col++ {
-			v, _ := atoiPrefix(s.rawField())
-			out[k] = T(v)
+			out[k] = cell(s.rawField())
 			k++
 			if err := s.nextField(col, cols); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		s.endRow()
 	}
-	return data.DenseFromVT(vt, rows, cols, out), nil
+	return nil
 }
 
 func csvStrings(s *csvScanner, rows, cols int) (data.Matrix, error) {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -159,4 +160,77 @@ func TestReadSizeMatrixAsUI64(t *testing.T) {
 	if want := data.DenseFrom(1, 2, []uint64{3, 4}); !reflect.DeepEqual(got, data.Matrix(want)) {
 		t.Errorf("got %#v, want %#v", got, want)
 	}
+}
+
+// TestReadCSVParallelChunks reads files large enough to be parsed in
+// several chunks: values, a short file, and a bad line far into the file.
+func TestReadCSVParallelChunks(t *testing.T) {
+	t.Parallel()
+	const rows, cols = 60000, 8
+	var b strings.Builder
+	want := make([]int64, rows*cols)
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			if c > 0 {
+				b.WriteByte(',')
+			}
+			v := int64(r*cols+c) * 7919
+			want[r*cols+c] = v
+			b.WriteString(strconv.FormatInt(v, 10))
+		}
+		b.WriteByte('\n')
+	}
+	content := b.String()
+	if len(splitLines([]byte(content), 4)) < 3 {
+		t.Fatalf("test file of %d bytes is not split into chunks", len(content))
+	}
+	meta := func(r int) string {
+		return `{"numRows":` + strconv.Itoa(r) + `,"numCols":8,"valueType":"si64"}`
+	}
+	t.Run("values", func(t *testing.T) {
+		t.Parallel()
+		got, err := ReadMatrix(writeFiles(t, "big.csv", content, meta(rows)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, data.Matrix(data.DenseFrom(rows, cols, want))) {
+			t.Error("cells differ from the file")
+		}
+	})
+	t.Run("fewer rows than lines", func(t *testing.T) {
+		t.Parallel()
+		got, err := ReadMatrix(writeFiles(t, "big.csv", content, meta(rows-1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, data.Matrix(data.DenseFrom(rows-1, cols, want[:(rows-1)*cols]))) {
+			t.Error("cells differ from the file")
+		}
+	})
+	t.Run("no final newline", func(t *testing.T) {
+		t.Parallel()
+		got, err := ReadMatrix(writeFiles(t, "big.csv", strings.TrimSuffix(content, "\n"), meta(rows)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, data.Matrix(data.DenseFrom(rows, cols, want))) {
+			t.Error("cells differ from the file")
+		}
+	})
+	t.Run("too few rows", func(t *testing.T) {
+		t.Parallel()
+		_, err := ReadMatrix(writeFiles(t, "big.csv", content, meta(rows+5)))
+		if err == nil || !strings.Contains(err.Error(), "has 60000 lines") {
+			t.Errorf("error %v, want one saying the file has 60000 lines", err)
+		}
+	})
+	t.Run("short line late in the file", func(t *testing.T) {
+		t.Parallel()
+		lines := strings.SplitAfter(content, "\n")
+		lines[50000] = "1,2\n"
+		_, err := ReadMatrix(writeFiles(t, "big.csv", strings.Join(lines, ""), meta(rows)))
+		if err == nil || !strings.Contains(err.Error(), "line 50001") {
+			t.Errorf("error %v, want one naming line 50001", err)
+		}
+	})
 }

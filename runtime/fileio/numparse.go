@@ -2,6 +2,7 @@ package fileio
 
 import (
 	"math"
+	"strconv"
 	"unsafe"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -56,8 +57,11 @@ var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 // fastFloat parses b if it is a plain decimal "[-+]digits[.digits]" with at
 // most 15 significant digits (optionally followed by white space only). The
 // result is then exact: an integer below 2^53 divided by an exact power of
-// ten is correctly rounded (Clinger's fast path). ok is false otherwise.
-func fastFloat(b []byte) (float64, bool) {
+// ten is correctly rounded (Clinger's fast path). ok is false otherwise;
+// plain then tells whether b still consists of number characters only
+// (digits, '.', 'e', 'E', '+', '-') up to trailing white space, so that
+// strconv can parse it whole.
+func fastFloat(b []byte) (f float64, ok, plain bool) {
 	i := 0
 	neg := false
 	if i < len(b) && (b[i] == '+' || b[i] == '-') {
@@ -70,8 +74,7 @@ func fastFloat(b []byte) (float64, bool) {
 	start := i
 	for ; i < len(b); i++ {
 		c := b[i]
-		switch {
-		case c >= '0' && c <= '9':
+		if c >= '0' && c <= '9' {
 			if mant != 0 || c != '0' {
 				digits++
 			}
@@ -79,26 +82,46 @@ func fastFloat(b []byte) (float64, bool) {
 			if seenDot {
 				frac++
 			}
-		case c == '.' && !seenDot:
+			continue
+		}
+		if c == '.' && !seenDot {
 			seenDot = true
-		default:
-			goto end
+			continue
 		}
+		break
 	}
-end:
-	if i == start || (seenDot && i == start+1) || digits > 15 || frac > 22 {
-		return 0, false
+	if i == start || (seenDot && i == start+1) {
+		return 0, false, plainRest(b, i)
 	}
-	for j := i; j < len(b); j++ {
-		if !isSpace(b[j]) {
-			return 0, false
-		}
+	if digits > 15 || frac > 22 || !trailingSpace(b, i) {
+		return 0, false, plainRest(b, i)
 	}
-	f := float64(mant) / pow10[frac]
+	f = float64(mant) / pow10[frac]
 	if neg {
 		f = -f
 	}
-	return f, true
+	return f, true, true
+}
+
+// plainRest reports whether b[i:] holds number characters only, up to
+// trailing white space, and b is not empty.
+func plainRest(b []byte, i int) bool {
+	for ; i < len(b); i++ {
+		c := b[i]
+		if !(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+			break
+		}
+	}
+	return len(b) > 0 && trailingSpace(b, i)
+}
+
+func trailingSpace(b []byte, i int) bool {
+	for ; i < len(b); i++ {
+		if !isSpace(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // strtod parses the leading floating-point number of b like C's strtod
@@ -110,8 +133,13 @@ func strtod(b []byte, bits int) (float64, bool) {
 		i++
 	}
 	b = b[i:]
-	if bits == 64 {
-		if f, ok := fastFloat(b); ok {
+	f, ok, plain := fastFloat(b)
+	if ok && bits == 64 {
+		return f, true
+	}
+	if plain {
+		// A complete decimal number: strconv reads it exactly as strtod.
+		if f, err := strconv.ParseFloat(bytesString(trimSpace(b)), bits); err == nil {
 			return f, true
 		}
 	}
