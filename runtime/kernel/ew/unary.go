@@ -100,7 +100,10 @@ func unNumeric[T number](op UnOp, ct types.ValueType, v data.Value, k ukern[T]) 
 	if err != nil {
 		return nil, err
 	}
-	out := data.NewDenseVT[T](ct, d.Rows(), d.Cols())
+	out := d // a conversion made d for this call: write over it
+	if data.Matrix(d) == v {
+		out = data.NewDenseVT[T](ct, d.Rows(), d.Cols())
+	}
 	if err := k(out.Data, d.Data); err != nil {
 		return nil, err
 	}

@@ -158,3 +158,20 @@ func TestUnarySparse(t *testing.T) {
 		}
 	}
 }
+
+func TestUnaryInputsUnchanged(t *testing.T) {
+	t.Parallel()
+	operands := []data.Value{
+		mat(types.SI64, 1, 3, -1, 4, 9), mat(types.F64, 1, 3, -1.5, 0, 2.5),
+		sparse(types.SI64, 2, 2, 0, -4, 1, 0), smat(1, 2, "aB", "Cd"),
+	}
+	for _, v := range operands {
+		for op := UnOp(0); op < numUnOps; op++ {
+			before := show(v)
+			_, _ = Unary(op, v)
+			if after := show(v); after != before {
+				t.Fatalf("%s changed its operand: %s became %s", op, before, after)
+			}
+		}
+	}
+}
