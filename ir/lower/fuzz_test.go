@@ -12,7 +12,8 @@ import (
 
 // FuzzLower lowers arbitrary inputs (also partial ASTs of inputs with
 // syntax errors): lowering must never panic (Lower turns a panic into an
-// "internal error", which fails here), and a module it returns must verify.
+// "internal error", which fails here), and a module it returns must verify
+// and print → parse → print identically.
 func FuzzLower(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.daph"))
 	for _, file := range files {
@@ -48,6 +49,10 @@ func FuzzLower(f *testing.F) {
 		}
 		if err := ir.Verify(mod); err != nil {
 			t.Fatalf("lowered module does not verify: %v\ninput: %q\n%s", err, src, mod)
+		}
+		text := mod.String()
+		if back, err := ir.Parse(text); err != nil || back.String() != text {
+			t.Fatalf("IR text of the lowered module does not round-trip (%v)\ninput: %q\n%s", err, src, text)
 		}
 	})
 }

@@ -98,6 +98,11 @@ func TestImports(t *testing.T) {
 			if err := ir.Verify(mod); err != nil {
 				t.Errorf("verify: %v", err)
 			}
+			if back, err := ir.Parse(text); err != nil {
+				t.Errorf("IR text does not parse back: %v\n%s", err, text)
+			} else if back.String() != text {
+				t.Errorf("print → parse → print differs")
+			}
 			for _, w := range tc.want {
 				if !strings.Contains(text, w) {
 					t.Errorf("IR lacks %q:\n%s", w, text)
