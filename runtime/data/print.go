@@ -24,6 +24,15 @@ var ErrFrameUnsupported = errors.New("frames are not supported yet")
 // A list is written as "List(<n>, DenseMatrix, <C++ type>)" followed by the
 // print of each element.
 func Print(w io.Writer, v Value, newline bool) error {
+	if s, ok := v.(*Scalar); ok {
+		// One write, no buffer: scalars are printed often, in loops.
+		buf := appendScalar(make([]byte, 0, 32), s)
+		if newline {
+			buf = append(buf, '\n')
+		}
+		_, err := w.Write(buf)
+		return err
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := printTo(bw, v, newline); err != nil {
 		return err

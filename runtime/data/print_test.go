@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -168,5 +169,28 @@ func TestTypeName(t *testing.T) {
 				t.Errorf("TypeName = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func BenchmarkPrintDenseF64(b *testing.B) {
+	m := NewDense[float64](1000, 1000)
+	for i := range m.Data {
+		m.Data[i] = float64(i) / 7
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Print(io.Discard, m, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPrintScalar(b *testing.B) {
+	s := F64(1.0 / 3)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Print(io.Discard, s, true); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
