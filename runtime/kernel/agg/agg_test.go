@@ -144,8 +144,11 @@ func TestAggregateNaN(t *testing.T) {
 		m    data.Matrix
 		want string
 	}{
-		{"NaN first propagates (min)", Min, All, f64([]float64{nan, 1, 2}), "f64 NaN"},
-		{"NaN later is skipped (min)", Min, All, f64([]float64{1, nan, 0}), "f64 0"},
+		{"full min skips a leading NaN", Min, All, f64([]float64{nan, 1, 2}), "f64 1"},
+		{"full min skips a later NaN", Min, All, f64([]float64{1, nan, 0}), "f64 0"},
+		{"full max of NaNs is -inf", Max, All, f64([]float64{nan, nan}), "f64 -Inf"},
+		{"full max f32 skips NaN", Max, All, denseOf([][]float32{{float32(nan), 3}}), "f32 3"},
+		{"row min propagates a leading NaN", Min, Row, f64([]float64{nan, 1, 2}), "1x1 f64 [NaN]"},
 		{"NaN later is skipped (max row)", Max, Row, f64([]float64{1, nan, 3}), "1x1 f64 [3]"},
 		{"NaN first column propagates", Max, Col, f64([]float64{nan, 1}, []float64{5, nan}), "1x2 f64 [NaN 1]"},
 		{"sum propagates", Sum, All, f64([]float64{1, nan}), "f64 NaN"},

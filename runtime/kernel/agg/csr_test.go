@@ -1,6 +1,7 @@
 package agg
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -98,5 +99,37 @@ func TestCSRImplicitZeros(t *testing.T) {
 				t.Fatalf("got %s, want %s", s, tc.want)
 			}
 		})
+	}
+}
+
+// TestCSRMatchesDenseWithNaN repeats the property with NaNs sprinkled in,
+// some in first positions.
+func TestCSRMatchesDenseWithNaN(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 5))
+	for trial := 0; trial < 200; trial++ {
+		rows, cols := 1+r.IntN(5), 1+r.IntN(5)
+		d := randomDense[float64](r, rows, cols, 0.6)
+		for i := range d.Data {
+			if r.Float64() < 0.15 {
+				d.Data[i] = math.NaN()
+			}
+		}
+		c := data.DenseToCSR(d)
+		for _, op := range []Op{Sum, Min, Max, Mean, Var, Stddev} {
+			for _, ax := range []Axis{All, Row, Col} {
+				want, err := Aggregate(op, ax, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := Aggregate(op, ax, c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if show(got) != show(want) {
+					t.Fatalf("%s on %v:\nCSR   %s\ndense %s", opName(op, ax), d.Data, show(got), show(want))
+				}
+			}
+		}
 	}
 }

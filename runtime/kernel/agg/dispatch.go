@@ -85,7 +85,11 @@ func reduceDense[T ordered](op Op, ax Axis, m *data.Dense[T]) (data.Value, error
 	}
 	switch ax {
 	case All:
-		return data.ScalarOf(m.ValueType(), reduceAllDenseOrZero(op, m.Data)), nil
+		if len(m.Data) == 0 {
+			var zero T
+			return data.ScalarOf(m.ValueType(), zero), nil
+		}
+		return data.ScalarOf(m.ValueType(), reduceAllDense(op, m.Data)), nil
 	case Row:
 		return reduceRowDense(op, m), nil
 	}

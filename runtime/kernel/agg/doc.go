@@ -37,11 +37,13 @@
 // # NaN
 //
 // As in DAPHNE's C++ kernels: sums and statistics propagate NaN; min and
-// max fold with std::min(acc, x) / std::max(acc, x), so a NaN as the first
-// value of a reduction propagates and a NaN later is skipped; idxMin and
-// idxMax compare strictly, so a NaN in the first position wins and later
-// NaNs never do. CSR kernels reproduce the dense results exactly, NaN
-// included (see sparse.go).
+// max fold with std::min(acc, x) / std::max(acc, x), which skips a NaN x.
+// Row, column, grouped and cumulative forms start from their first value,
+// so a NaN there propagates; the full forms (aggMinAll, aggMaxAll) start
+// from +inf/-inf as DAPHNE's AggAll does, so they skip every NaN and give
+// +inf/-inf when all values are NaN. idxMin and idxMax compare strictly,
+// so a NaN in the first position wins and later NaNs never do. CSR kernels
+// reproduce the dense results exactly, NaN included (see sparse.go).
 //
 // # Precision
 //

@@ -1,31 +1,38 @@
 package agg
 
 import (
+	"math"
+
 	"github.com/daphne-go/daphne/runtime/data"
 )
 
 // Sum, min and max over dense matrices, in one pass over the row-major
 // cells. Sums accumulate in the input type (integers wrap as in C++); min
-// and max follow std::min/std::max, so a NaN in the first position of a
-// reduction propagates and a later NaN is skipped.
+// and max follow std::min/std::max. As in DAPHNE, row and column
+// reductions start from their first value, so a leading NaN propagates and
+// a later NaN is skipped, while the full reduction starts from the neutral
+// element (+inf for min, -inf for max), so it skips every NaN and gives
+// +inf/-inf when all values are NaN.
 
 // reduceAllDense folds every cell of m; m must have at least one cell for
 // Min and Max.
 func reduceAllDense[T ordered](op Op, d []T) T {
-	var acc T
-	switch op {
-	case Sum:
+	if op == Sum {
 		return sumSlice(d)
-	case Min:
-		acc = d[0]
-		for _, v := range d[1:] {
+	}
+	return foldFrom(op, startAll(op, d[0]), d[1:])
+}
+
+// foldFrom folds d into acc with std::min (Min) or std::max (Max).
+func foldFrom[T ordered](op Op, acc T, d []T) T {
+	if op == Min {
+		for _, v := range d {
 			acc = minOf(acc, v)
 		}
-	case Max:
-		acc = d[0]
-		for _, v := range d[1:] {
-			acc = maxOf(acc, v)
-		}
+		return acc
+	}
+	for _, v := range d {
+		acc = maxOf(acc, v)
 	}
 	return acc
 }
@@ -45,19 +52,14 @@ func reduceRowDense[T ordered](op Op, m *data.Dense[T]) *data.Dense[T] {
 	rows, cols := m.Rows(), m.Cols()
 	res := data.NewDenseVT[T](m.ValueType(), rows, 1)
 	for i := range rows {
-		res.Data[i] = reduceAllDenseOrZero(op, m.Data[i*cols:(i+1)*cols])
+		row := m.Data[i*cols : (i+1)*cols]
+		if op == Sum {
+			res.Data[i] = sumSlice(row)
+		} else {
+			res.Data[i] = foldFrom(op, row[0], row[1:])
+		}
 	}
 	return res
-}
-
-// reduceAllDenseOrZero is reduceAllDense that gives the zero value for an
-// empty sum.
-func reduceAllDenseOrZero[T ordered](op Op, d []T) T {
-	if len(d) == 0 {
-		var z T
-		return z
-	}
-	return reduceAllDense(op, d)
 }
 
 // reduceColDense returns one value per column (1 x m). For Min and Max
@@ -89,4 +91,25 @@ func reduceColDense[T ordered](op Op, m *data.Dense[T]) *data.Dense[T] {
 		}
 	}
 	return res
+}
+
+// startAll is the accumulator a full min/max reduction starts from, given
+// its first value: that value, or the neutral element (+inf for Min, -inf
+// for Max) if it is NaN. Folding from the first value instead of the
+// neutral element gives the same result except for a leading NaN.
+func startAll[T ordered](op Op, first T) T {
+	if first == first {
+		return first
+	}
+	inf := math.Inf(1)
+	if op == Max {
+		inf = math.Inf(-1)
+	}
+	switch any(first).(type) {
+	case float32:
+		return any(float32(inf)).(T)
+	case float64:
+		return any(inf).(T)
+	}
+	return first
 }

@@ -13,7 +13,8 @@ import (
 // column) is taken as the starting accumulator, a stored one or an implicit
 // zero, so a NaN propagates exactly when it would in the dense kernel; then
 // the stored values are folded in and, if the reduction has any implicit
-// zero, a zero.
+// zero, a zero. The full reduction replaces a leading NaN by the neutral
+// element, as the dense kernel does (see reduce.go).
 
 // firstInRow is the dense row i's first cell.
 func firstInRow[T data.Number](m *data.CSR[T], i int) T {
@@ -23,20 +24,6 @@ func firstInRow[T data.Number](m *data.CSR[T], i int) T {
 	}
 	var z T
 	return z
-}
-
-// foldSlice folds vals into acc with op (Min or Max).
-func foldSlice[T data.Number](op Op, acc T, vals []T) T {
-	if op == Min {
-		for _, v := range vals {
-			acc = minOf(acc, v)
-		}
-		return acc
-	}
-	for _, v := range vals {
-		acc = maxOf(acc, v)
-	}
-	return acc
 }
 
 // fold combines acc with one value.
@@ -52,8 +39,8 @@ func reduceAllCSR[T data.Number](op Op, m *data.CSR[T]) T {
 	if op == Sum {
 		return sumSlice(m.Values)
 	}
-	acc := firstInRow(m, 0)
-	acc = foldSlice(op, acc, m.Values)
+	acc := startAll(op, firstInRow(m, 0))
+	acc = foldFrom(op, acc, m.Values)
 	if len(m.Values) < m.Rows()*m.Cols() {
 		var z T
 		acc = fold(op, acc, z)
@@ -72,7 +59,7 @@ func reduceRowCSR[T data.Number](op Op, m *data.CSR[T]) *data.Dense[T] {
 			res.Data[i] = sumSlice(vals)
 			continue
 		}
-		acc := foldSlice(op, firstInRow(m, i), vals)
+		acc := foldFrom(op, firstInRow(m, i), vals)
 		if len(vals) < cols {
 			acc = fold(op, acc, z)
 		}
