@@ -1,6 +1,6 @@
 package linalg
 
-// The f64 micro-kernel in AVX2/FMA assembly (kernel_amd64.s), chosen at
+// The f64 and f32 micro-kernels in AVX2/FMA assembly (kernel_amd64.s), chosen at
 // run time by CPUID so that the default build (GOAMD64=v1) is fast on
 // machines that have it and still correct on those that do not.
 //
@@ -9,6 +9,9 @@ package linalg
 
 //go:noescape
 func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[mr * nr]float64, c *float64, ldcBytes int)
+
+//go:noescape
+func microAVX2F32(kb int, a *float32, aStepBytes int, b *float32, tile *[mr * nr]float32, c *float32, ldcBytes int)
 
 func cpuid(leaf, subleaf uint32) (eax, ebx, ecx, edx uint32)
 
@@ -44,7 +47,18 @@ func pickMicroF64() microKernel[float64] {
 	return microGo[float64]
 }
 
-// HasAsmKernel reports whether the f64 micro-kernel runs in assembly.
+// microF32 is the f32 micro-kernel: assembly where the CPU allows it.
+var microF32 microKernel[float32] = pickMicroF32()
+
+func pickMicroF32() microKernel[float32] {
+	if useAsm {
+		return microAsmF32
+	}
+	return microGo[float32]
+}
+
+// HasAsmKernel reports whether the f64 and f32 micro-kernels run in
+// assembly.
 func HasAsmKernel() bool { return useAsm }
 
 // microAsm checks the panel and tile bounds (so the assembly never
@@ -62,4 +76,20 @@ func microAsm(kb int, a []float64, aStep int, b []float64, tile *[mr * nr]float6
 	}
 	_ = c[(mr-1)*ldc+nr-1]
 	microAVX2(kb, &a[0], aStep*8, &b[0], tile, &c[0], ldc*8)
+}
+
+// microAsmF32 is microAsm for f32.
+func microAsmF32(kb int, a []float32, aStep int, b []float32, tile *[mr * nr]float32, c []float32, ldc int) {
+	if kb <= 0 {
+		clear(tile[:])
+		return
+	}
+	_ = a[(kb-1)*aStep+mr-1]
+	_ = b[kb*nr-1]
+	if c == nil {
+		microAVX2F32(kb, &a[0], aStep*4, &b[0], tile, nil, 0)
+		return
+	}
+	_ = c[(mr-1)*ldc+nr-1]
+	microAVX2F32(kb, &a[0], aStep*4, &b[0], tile, &c[0], ldc*4)
 }

@@ -114,3 +114,110 @@ TEXT ·xgetbv0(SB), NOSPLIT, $0-8
 	MOVL AX, eax+0(FP)
 	MOVL DX, edx+4(FP)
 	RET
+
+// func microAVX2F32(kb int, a *float32, aStepBytes int, b *float32, tile *[32]float32, c *float32, ldcBytes int)
+//
+// The f32 version of microAVX2: a 4 x 8 tile is one ymm register per row.
+// Two steps of p are interleaved into two sets of accumulators (Y0..Y3 and
+// Y4..Y7) so that eight FMA chains are in flight; they are summed at the end.
+TEXT ·microAVX2F32(SB), NOSPLIT, $0-56
+	MOVQ kb+0(FP), CX
+	MOVQ a+8(FP), SI
+	MOVQ aStepBytes+16(FP), DX
+	MOVQ b+24(FP), DI
+	MOVQ tile+32(FP), R8
+	MOVQ c+40(FP), R9
+	MOVQ ldcBytes+48(FP), R10
+
+	TESTQ      R9, R9
+	JZ         zero32
+	LEAQ       (R9)(R10*2), R11
+	PREFETCHT0 (R9)
+	PREFETCHT0 28(R9)
+	PREFETCHT0 (R9)(R10*1)
+	PREFETCHT0 28(R9)(R10*1)
+	PREFETCHT0 (R11)
+	PREFETCHT0 28(R11)
+	PREFETCHT0 (R11)(R10*1)
+	PREFETCHT0 28(R11)(R10*1)
+
+zero32:
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	CMPQ   CX, $2
+	JL     single32
+
+pair32:
+	VMOVUPS      (DI), Y8
+	VBROADCASTSS (SI), Y10
+	VFMADD231PS  Y8, Y10, Y0
+	VBROADCASTSS 4(SI), Y11
+	VFMADD231PS  Y8, Y11, Y1
+	VBROADCASTSS 8(SI), Y12
+	VFMADD231PS  Y8, Y12, Y2
+	VBROADCASTSS 12(SI), Y13
+	VFMADD231PS  Y8, Y13, Y3
+	ADDQ         DX, SI
+	VMOVUPS      32(DI), Y9
+	VBROADCASTSS (SI), Y10
+	VFMADD231PS  Y9, Y10, Y4
+	VBROADCASTSS 4(SI), Y11
+	VFMADD231PS  Y9, Y11, Y5
+	VBROADCASTSS 8(SI), Y12
+	VFMADD231PS  Y9, Y12, Y6
+	VBROADCASTSS 12(SI), Y13
+	VFMADD231PS  Y9, Y13, Y7
+	ADDQ         DX, SI
+	ADDQ         $64, DI
+	SUBQ         $2, CX
+	CMPQ         CX, $2
+	JGE          pair32
+
+single32:
+	TESTQ        CX, CX
+	JZ           sum32
+	VMOVUPS      (DI), Y8
+	VBROADCASTSS (SI), Y10
+	VFMADD231PS  Y8, Y10, Y0
+	VBROADCASTSS 4(SI), Y11
+	VFMADD231PS  Y8, Y11, Y1
+	VBROADCASTSS 8(SI), Y12
+	VFMADD231PS  Y8, Y12, Y2
+	VBROADCASTSS 12(SI), Y13
+	VFMADD231PS  Y8, Y13, Y3
+
+sum32:
+	VADDPS Y4, Y0, Y0
+	VADDPS Y5, Y1, Y1
+	VADDPS Y6, Y2, Y2
+	VADDPS Y7, Y3, Y3
+	TESTQ  R9, R9
+	JNZ    accumulate32
+
+	VMOVUPS Y0, (R8)
+	VMOVUPS Y1, 32(R8)
+	VMOVUPS Y2, 64(R8)
+	VMOVUPS Y3, 96(R8)
+	VZEROUPPER
+	RET
+
+accumulate32:
+	VADDPS  (R9), Y0, Y0
+	VMOVUPS Y0, (R9)
+	ADDQ    R10, R9
+	VADDPS  (R9), Y1, Y1
+	VMOVUPS Y1, (R9)
+	ADDQ    R10, R9
+	VADDPS  (R9), Y2, Y2
+	VMOVUPS Y2, (R9)
+	ADDQ    R10, R9
+	VADDPS  (R9), Y3, Y3
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET

@@ -6,5 +6,8 @@ package linalg
 // portable one.
 var microF64 microKernel[float64] = microGo[float64]
 
+// microF32 is the portable f32 micro-kernel.
+var microF32 microKernel[float32] = microGo[float32]
+
 // HasAsmKernel reports whether the f64 micro-kernel runs in assembly.
 func HasAsmKernel() bool { return false }

@@ -119,7 +119,7 @@ func packedBody[T num](a, b, c []T, k, n int) func(part, lo, hi int) {
 		return func(_, lo, hi int) { gemmPacked(av, bv, cv, k, n, lo, hi, microF64) }
 	case []float32:
 		bv, cv := any(b).([]float32), any(c).([]float32)
-		return func(_, lo, hi int) { gemmPacked(av, bv, cv, k, n, lo, hi, microGo[float32]) }
+		return func(_, lo, hi int) { gemmPacked(av, bv, cv, k, n, lo, hi, microF32) }
 	}
 	return func(_, lo, hi int) { gemmSimple(a, b, c, k, n, lo, hi) }
 }

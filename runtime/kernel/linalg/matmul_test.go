@@ -314,3 +314,32 @@ func TestMicroKernelsAccumulate(t *testing.T) {
 		}
 	}
 }
+
+func TestMicroKernelF32(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(21, 22))
+	const ldc = 11
+	for _, kb := range []int{1, 2, 3, 8, 255, 256} {
+		for _, aStep := range []int{mr, nr} {
+			a := must(denseAs[float32](randDense(rng, 1, kb*aStep, 0), types.F32)).Data
+			b := must(denseAs[float32](randDense(rng, 1, kb*nr, 0), types.F32)).Data
+			var got, want [mr * nr]float32
+			microF32(kb, a, aStep, b, &got, nil, 0)
+			microGo(kb, a, aStep, b, &want, nil, 0)
+			for i := range got {
+				if math.Abs(float64(got[i]-want[i])) > 1e-5*float64(kb) {
+					t.Fatalf("kb=%d aStep=%d cell %d: %v vs %v", kb, aStep, i, got[i], want[i])
+				}
+			}
+			c0 := must(denseAs[float32](randDense(rng, mr, ldc, 0), types.F32)).Data
+			cg, cw := append([]float32(nil), c0...), append([]float32(nil), c0...)
+			microF32(kb, a, aStep, b, &got, cg[2:], ldc)
+			microGo(kb, a, aStep, b, &want, cw[2:], ldc)
+			for i := range cg {
+				if math.Abs(float64(cg[i]-cw[i])) > 1e-5*float64(kb) {
+					t.Fatalf("accumulate kb=%d aStep=%d cell %d: %v vs %v", kb, aStep, i, cg[i], cw[i])
+				}
+			}
+		}
+	}
+}

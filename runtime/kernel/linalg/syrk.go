@@ -27,7 +27,7 @@ func Syrk(nthreads int, a data.Matrix) (data.Matrix, error) {
 		if err != nil {
 			return nil, err
 		}
-		return syrkDense(nthreads, d, microGo[float32])
+		return syrkDense(nthreads, d, microF32)
 	default:
 		return nil, fmt.Errorf("syrk: value type %v is not supported, expected f32 or f64 (argument %s)", vt, data.Describe(a))
 	}
