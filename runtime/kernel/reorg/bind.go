@@ -8,9 +8,10 @@ import (
 )
 
 // Cbind places b to the right of a; Rbind places b below a. Both arguments
-// are first cast to the most general of their value types (cbind([1], [2.2])
-// is f64; a number bound to a string becomes its std::to_string text). Two
-// CSR arguments give a CSR result, anything else a dense one.
+// are first converted (data.ConvertMatrix: C static_cast, std::to_string
+// for str) to the most general of their value types: cbind([1], [2.2]) is
+// f64, a number bound to a string becomes its std::to_string text. Two CSR
+// arguments give a CSR result, anything else a dense one.
 func Cbind(a, b data.Matrix) (data.Matrix, error) {
 	if a.Rows() != b.Rows() {
 		return nil, fmt.Errorf("cbind: both arguments must have the same number of rows, got %s and %s",
@@ -30,11 +31,11 @@ func Rbind(a, b data.Matrix) (data.Matrix, error) {
 
 func bind(name string, a, b data.Matrix, byCols bool) (data.Matrix, error) {
 	vt := types.Promote(a.ValueType(), b.ValueType())
-	ca, err := Cast(a, vt)
+	ca, err := data.ConvertMatrix(a, vt)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	cb, err := Cast(b, vt)
+	cb, err := data.ConvertMatrix(b, vt)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -19,9 +19,9 @@
 //
 // # Value types
 //
-// cbind and rbind cast both arguments to the most general of their value
-// types (Cast: C static_cast between numbers, std::to_string to str); all
-// other ops keep their argument's value type.
+// cbind and rbind convert both arguments to the most general of their value
+// types (data.ConvertMatrix: C static_cast between numbers, std::to_string
+// to str); all other ops keep their argument's value type.
 //
 // # Errors
 //

@@ -127,19 +127,24 @@ func TestBind(t *testing.T) {
 	}
 }
 
-func TestCastToString(t *testing.T) {
+func TestBindToString(t *testing.T) {
 	t.Parallel()
-	m := denseOf([][]float64{{1, -0.5, math.NaN(), math.Inf(-1), 1e20}})
-	got, err := Cast(m, types.Str)
+	m := denseOf([][]float64{{1, -0.5, math.NaN(), math.Inf(-1)}})
+	got, err := Cbind(denseOf([][]string{{"x"}}), m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `1x5 str ["1.000000" "-0.500000" "nan" "-inf" "100000000000000000000.000000"]`
+	want := `1x5 str ["x" "1.000000" "-0.500000" "nan" "-inf"]`
 	if s := show(got); s != want {
 		t.Fatalf("got %s, want %s", s, want)
 	}
-	if _, err := Cast(denseOf([][]string{{"1"}}), types.F64); !contains(err, "cannot cast DenseMatrix(1x1, std::string) to f64") {
-		t.Fatalf("error %v", err)
+	// A CSR number matrix bound to strings spells its zeros "0".
+	got, err = Rbind(data.DenseToCSR(denseOf([][]int64{{0, 3}})), denseOf([][]string{{"a", "b"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, want := show(got), `2x2 str ["0" "3" "a" "b"]`; s != want {
+		t.Fatalf("got %s, want %s", s, want)
 	}
 }
 
