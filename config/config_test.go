@@ -96,3 +96,16 @@ func TestConfigFileCascade(t *testing.T) {
 		t.Fatalf("want malformed-file error, got %v", err)
 	}
 }
+
+func TestConfigImportPaths(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "c.json")
+	os.WriteFile(p, []byte(`{"daphnedsl_import_paths": {"default_dirs": ["lib"], "algorithms": ["sandbox/algos"]}}`), 0o644)
+	c, _, err := Parse([]string{"--config", p, "s.daph"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(c.ImportPaths, ";")
+	if got != "lib;algorithms=sandbox/algos" {
+		t.Fatalf("import paths %q", got)
+	}
+}

@@ -75,8 +75,19 @@ func (c *Config) applyKey(key string, val json.RawMessage) error {
 		if err := json.Unmarshal(val, &paths); err != nil {
 			return fmt.Errorf("expected an object of directory lists")
 		}
-		for _, dirs := range paths {
-			c.ImportPaths = append(c.ImportPaths, dirs...)
+		// default_dirs are searched for every import; any other key names a
+		// library ("algorithms": [dir]) that `import "algorithms";` loads
+		// whole, passed on to the lowering as "name=dir".
+		for _, dir := range paths["default_dirs"] {
+			c.ImportPaths = append(c.ImportPaths, dir)
+		}
+		for name, dirs := range paths {
+			if name == "default_dirs" {
+				continue
+			}
+			for _, dir := range dirs {
+				c.ImportPaths = append(c.ImportPaths, name+"="+dir)
+			}
 		}
 		return nil
 	}
