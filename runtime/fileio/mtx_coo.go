@@ -55,7 +55,8 @@ func mtxEntries[T int64 | float64](l *mtxLines, h mtxHeader, parse func([]byte) 
 	start := l.pos
 	body := l.buf[start:]
 	l.pos = len(l.buf)
-	bounds := splitLines(body, runtime.GOMAXPROCS(0))
+	// At most 8 chunks: cooToCSR keeps a row counter array per chunk.
+	bounds := splitLines(body, min(runtime.GOMAXPROCS(0), 8))
 	chunks := make([]cooChunk[T], len(bounds)-1)
 	perChunk := h.nnz/len(chunks) + 1
 	var wg sync.WaitGroup
@@ -184,51 +185,114 @@ func parseIndex(b []byte, p int) (int, int, bool) {
 }
 
 // cooToCSR builds a CSR matrix from coordinate chunks in any order, summing
-// duplicates (in file order) and dropping zeros.
+// duplicates (in file order) and dropping zeros. With several chunks the
+// counting, scattering and per-row merging run in parallel: each chunk gets
+// its own slots in every row (after those of earlier chunks, so file order
+// is kept), and rows are merged in parallel row ranges.
 func cooToCSR[T int64 | float64](vt types.ValueType, rows, cols int, chunks []cooChunk[T]) (data.Matrix, error) {
-	rowPtr := make([]int, rows+1)
-	total := 0
-	for k := range chunks {
+	p := len(chunks)
+	// next[k][r] is where chunk k puts its next entry of row r.
+	next := make([][]int, p)
+	parallelFor(p, func(k int) {
+		cnt := make([]int, rows)
 		for _, r := range chunks[k].ri {
-			rowPtr[r+1]++
+			cnt[r]++
 		}
-		total += len(chunks[k].ri)
-	}
+		next[k] = cnt
+	})
+	rowPtr := make([]int, rows+1)
 	for r := 0; r < rows; r++ {
-		rowPtr[r+1] += rowPtr[r]
+		off := rowPtr[r]
+		for k := 0; k < p; k++ {
+			c := next[k][r]
+			next[k][r] = off
+			off += c
+		}
+		rowPtr[r+1] = off
 	}
+	total := rowPtr[rows]
 	colIdx := make([]int, total)
 	out := make([]T, total)
-	next := make([]int, rows)
-	copy(next, rowPtr[:rows])
-	for k := range chunks {
-		c := &chunks[k]
+	parallelFor(p, func(k int) {
+		c, nk := &chunks[k], next[k]
 		for e, r := range c.ri {
-			p := next[r]
-			colIdx[p], out[p] = c.ci[e], c.vals[e]
-			next[r] = p + 1
+			q := nk[r]
+			colIdx[q], out[q] = c.ci[e], c.vals[e]
+			nk[r] = q + 1
 		}
 		c.ri, c.ci, c.vals = nil, nil, nil // let the collector have them
+	})
+	// Sort and merge each row in place; newLen[r] is its merged length.
+	newLen := make([]int, rows)
+	ranges := min(p*4, max(rows, 1))
+	parallelFor(ranges, func(g int) {
+		for r := g * rows / ranges; r < (g+1)*rows/ranges; r++ {
+			newLen[r] = mergeRow(colIdx[rowPtr[r]:rowPtr[r+1]], out[rowPtr[r]:rowPtr[r+1]])
+		}
+	})
+	if p == 1 {
+		// Compact in place: rows only move towards the front.
+		w := 0
+		for r := 0; r < rows; r++ {
+			lo, n := rowPtr[r], newLen[r]
+			copy(colIdx[w:], colIdx[lo:lo+n])
+			copy(out[w:], out[lo:lo+n])
+			rowPtr[r] = w
+			w += n
+		}
+		rowPtr[rows] = w
+		return data.NewCSRVT(vt, rows, cols, rowPtr, colIdx[:w:w], out[:w:w])
 	}
-	// Sort each row by column, then merge duplicates and drop zeros in place.
-	w := 0
+	newPtr := make([]int, rows+1)
 	for r := 0; r < rows; r++ {
-		lo, hi := rowPtr[r], rowPtr[r+1]
-		sortRow(colIdx[lo:hi], out[lo:hi])
-		rowPtr[r] = w
-		for k := lo; k < hi; {
-			c, sum := colIdx[k], out[k]
-			for k++; k < hi && colIdx[k] == c; k++ {
-				sum += out[k]
-			}
-			if sum != 0 {
-				colIdx[w], out[w] = c, sum
-				w++
-			}
+		newPtr[r+1] = newPtr[r] + newLen[r]
+	}
+	nnz := newPtr[rows]
+	newCol, newOut := make([]int, nnz), make([]T, nnz)
+	parallelFor(ranges, func(g int) {
+		for r := g * rows / ranges; r < (g+1)*rows/ranges; r++ {
+			copy(newCol[newPtr[r]:newPtr[r+1]], colIdx[rowPtr[r]:])
+			copy(newOut[newPtr[r]:newPtr[r+1]], out[rowPtr[r]:])
+		}
+	})
+	return data.NewCSRVT(vt, rows, cols, newPtr, newCol, newOut)
+}
+
+// mergeRow sorts one row by column, sums duplicates and drops zeros, in
+// place; it returns the row's new length.
+func mergeRow[T int64 | float64](cols []int, vals []T) int {
+	sortRow(cols, vals)
+	w := 0
+	for k := 0; k < len(cols); {
+		c, sum := cols[k], vals[k]
+		for k++; k < len(cols) && cols[k] == c; k++ {
+			sum += vals[k]
+		}
+		if sum != 0 {
+			cols[w], vals[w] = c, sum
+			w++
 		}
 	}
-	rowPtr[rows] = w
-	return data.NewCSRVT(vt, rows, cols, rowPtr, colIdx[:w:w], out[:w:w])
+	return w
+}
+
+// parallelFor runs f(0..n-1), concurrently when n > 1.
+func parallelFor(n int, f func(int)) {
+	if n <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(i)
+		}()
+	}
+	wg.Wait()
 }
 
 // rowSorter sorts a row's column indices, carrying the values along.
