@@ -14,8 +14,9 @@
 //
 // # Aliasing
 //
-// A dense reshape shares storage with its argument: values are immutable,
-// and a reshape is then O(1). Every other result is freshly allocated.
+// A dense reshape, and the transpose of a dense vector, share storage with
+// their argument: values are immutable, and these are then O(1). Every
+// other result is freshly allocated.
 //
 // # Value types
 //

@@ -59,6 +59,8 @@ func TestTransposeAndReverse(t *testing.T) {
 		{"transpose", Transpose, x, "3x2 f64 [1 0 0 5 3 0]"},
 		{"transpose CSR", Transpose, data.DenseToCSR(x), "csr 3x2 f64 [1 0 0 5 3 0]"},
 		{"transpose 0x3", Transpose, data.NewDense[int64](0, 3), "3x0 si64 []"},
+		{"transpose row vector", Transpose, denseOf([][]int64{{1, 2, 3}}), "3x1 si64 [1 2 3]"},
+		{"transpose column vector", Transpose, denseOf([][]int64{{1}, {2}}), "1x2 si64 [1 2]"},
 		{"transpose bool", Transpose, denseOf([][]bool{{true, false}}), "2x1 bool [true false]"},
 		{"transpose str", Transpose, denseOf([][]string{{"a"}, {"b"}}), `1x2 str ["a" "b"]`},
 		{"transpose size keeps size", Transpose, data.DenseFromVT[uint64](types.Size, 1, 2, []uint64{1, 2}), "2x1 size [1 2]"},

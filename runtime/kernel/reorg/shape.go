@@ -30,7 +30,8 @@ func Reshape(m data.Matrix, rows, cols int) (data.Matrix, error) {
 	return k.reshape(m, rows, cols), nil
 }
 
-// Transpose returns the transpose of m (dense to dense, CSR to CSR).
+// Transpose returns the transpose of m (dense to dense, CSR to CSR). The
+// transpose of a dense row or column vector shares storage with m.
 func Transpose(m data.Matrix) (data.Matrix, error) {
 	k, err := kitFor("transpose", m)
 	if err != nil {
@@ -54,6 +55,10 @@ const transposeTile = 32
 
 func transposeDense[T data.Elem](m *data.Dense[T]) *data.Dense[T] {
 	rows, cols := m.Rows(), m.Cols()
+	if rows <= 1 || cols <= 1 {
+		// A vector's cells are in the same order either way.
+		return m.Reshaped(cols, rows)
+	}
 	res := data.NewDenseVT[T](m.ValueType(), cols, rows)
 	src, dst := m.Data, res.Data
 	for i0 := 0; i0 < rows; i0 += transposeTile {
