@@ -148,3 +148,21 @@ func TestEigenErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLinearRegressionPipeline runs the kernels of the paper's linear
+// regression (syrk, gemv, solve) and recovers known coefficients.
+func TestLinearRegressionPipeline(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(25, 26))
+	const m, n = 3000, 12
+	x := randDense(rng, m, n, 0)
+	beta := randDense(rng, n, 1, 0)
+	y := must(MatMul(2, x, beta))
+	a := must(Syrk(2, x)).(*data.Dense[float64])
+	b := must(Gemv(2, x, y))
+	got, err := Solve(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkClose(t, got, beta, 1e-9)
+}
