@@ -22,6 +22,18 @@
 // Writing always produces "<file>.meta" as compact JSON with sorted keys, as
 // DAPHNE does, e.g. {"numCols":4,"numRows":2,"valueType":"f64"}.
 //
+// # Performance
+//
+// Readers load the whole file and parse bytes by hand (no regular
+// expressions, no per-line strings). Numeric CSV files and Matrix Market
+// coordinate files larger than 1 MiB are cut into chunks at line boundaries
+// and parsed in parallel (up to GOMAXPROCS chunks, at most 8 for Matrix
+// Market, whose CSR build keeps one row counter array per chunk). Decimal
+// numbers with at most 15 significant digits take an exact fast path;
+// longer ones go to strconv, which rounds correctly like glibc's strtod.
+// A 400k-node graph with 3.4M unsorted edges reads in about 0.3 s on two
+// cores.
+//
 // # Deviations from DAPHNE
 //
 //   - Floats are written to CSV with the shortest representation that reads
