@@ -17,12 +17,10 @@ func Fill[T data.Elem](vt types.ValueType, v T, rows, cols int) (*data.Dense[T],
 		return nil, fmt.Errorf("fill: %w", err)
 	}
 	res := data.NewDenseVT[T](vt, rows, cols)
-	var z T
-	if v != z {
-		vals := res.Data
-		for i := range vals {
-			vals[i] = v
-		}
+	// Always written, even for "zero": -0.0 must stay negative zero.
+	vals := res.Data
+	for i := range vals {
+		vals[i] = v
 	}
 	return res, nil
 }

@@ -138,6 +138,7 @@ func TestFill(t *testing.T) {
 		{"zero rows", []data.Value{data.SI64(0), data.SI64(0), data.SI64(1)}, "0x1 si64: []"},
 		{"zero cols", []data.Value{data.F64(7), data.SI64(3), data.SI64(0)}, "3x0 f64: []"},
 		{"size value", []data.Value{data.SizeScalar(4), data.SI64(1), data.SI64(1)}, "1x1 size: [4]"},
+		{"negative zero", []data.Value{data.F64(math.Copysign(0, -1)), data.SI64(1), data.SI64(1)}, "1x1 f64: [-0]"},
 		{"float dims truncate", []data.Value{data.SI64(1), data.F64(2.7), data.SI64(1)}, "2x1 si64: [1 1]"},
 	}
 	for _, tc := range tests {
