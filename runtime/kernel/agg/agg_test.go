@@ -188,3 +188,29 @@ func TestVarianceLargeOffset(t *testing.T) {
 		}
 	}
 }
+
+func TestNegativeZero(t *testing.T) {
+	t.Parallel()
+	nz := math.Copysign(0, -1)
+	m := f64([]float64{nz, nz})
+	for _, tc := range []struct {
+		op   Op
+		ax   Axis
+		want string
+	}{
+		{Sum, Row, "1x1 f64 [-0]"},
+		{Sum, Col, "1x2 f64 [-0 -0]"},
+		{Mean, Row, "1x1 f64 [-0]"},
+		{Sum, All, "f64 0"}, // DAPHNE's full sum starts from +0
+	} {
+		t.Run(opName(tc.op, tc.ax), func(t *testing.T) {
+			got, err := Aggregate(tc.op, tc.ax, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := show(got); s != tc.want {
+				t.Errorf("got %s, want %s", s, tc.want)
+			}
+		})
+	}
+}

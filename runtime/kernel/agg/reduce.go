@@ -53,9 +53,17 @@ func reduceRowDense[T ordered](op Op, m *data.Dense[T]) *data.Dense[T] {
 	res := data.NewDenseVT[T](m.ValueType(), rows, 1)
 	for i := range rows {
 		row := m.Data[i*cols : (i+1)*cols]
-		if op == Sum {
-			res.Data[i] = sumSlice(row)
-		} else {
+		switch {
+		case len(row) == 0: // only sums get here: 0
+		case op == Sum:
+			// Starting from the first value (as DAPHNE) keeps a row of
+			// negative zeros negative.
+			acc := row[0]
+			for _, v := range row[1:] {
+				acc += v
+			}
+			res.Data[i] = acc
+		default:
 			res.Data[i] = foldFrom(op, row[0], row[1:])
 		}
 	}

@@ -31,8 +31,8 @@ func statSlice[T data.Number, R float](op Op, d []T) R {
 		return R(math.NaN())
 	}
 	if op == Mean {
-		var s R
-		for _, v := range d {
+		s := R(d[0])
+		for _, v := range d[1:] {
 			s += R(v)
 		}
 		return s / R(n)
