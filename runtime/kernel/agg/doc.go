@@ -3,7 +3,8 @@
 // idxMin and idxMax per row or column; count per group; and the cumulative
 // cumSum, cumProd, cumMin and cumMax. Register adds them to an op registry
 // under the IR op names of package builtin; Aggregate, Index, Grouped, Count
-// and Cumulative are the same kernels for direct use.
+// and Cumulative are the same kernels for direct use, and Moments supports
+// aggregating in parts.
 //
 // # Forms and shapes
 //
@@ -62,6 +63,13 @@
 // of a row whose stored values are all negative but which has a gap is 0).
 // var, stddev, idx*, cum* and grouped forms convert a CSR argument to dense
 // first. Results are always dense (or scalars).
+//
+// # Partial aggregation
+//
+// A caller that splits a matrix into row ranges combines partial sums,
+// minima and maxima (All and Col forms) with the same operation, and
+// concatenates Row forms. Mean, var and stddev combine through Moments
+// (MomentsOf per range, Merge, Finish).
 //
 // All kernels are sequential; parallelism comes from the scheduler.
 package agg

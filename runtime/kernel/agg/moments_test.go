@@ -1,0 +1,117 @@
+package agg
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
+)
+
+// TestMomentsMergeMatchesWhole splits matrices into row ranges, merges the
+// parts' moments and compares with the kernels over the whole matrix.
+func TestMomentsMergeMatchesWhole(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(11, 12))
+	m := data.NewDense[float64](97, 5)
+	for i := range m.Data {
+		m.Data[i] = 1e6 + r.NormFloat64()*3 // large offset, small spread
+	}
+	splits := map[string][]int{
+		"one part":     {0, 97},
+		"equal parts":  {0, 25, 50, 75, 97},
+		"ragged parts": {0, 1, 2, 40, 41, 97},
+		"empty part":   {0, 0, 50, 50, 97},
+	}
+	for name, cuts := range splits {
+		for _, ax := range []Axis{All, Col} {
+			for _, op := range []Op{Mean, Var, Stddev} {
+				t.Run(name+"/"+opName(op, ax), func(t *testing.T) {
+					acc, err := MomentsOf(ax, m.RowRange(0, 0))
+					if err != nil {
+						t.Fatal(err)
+					}
+					for k := 0; k+1 < len(cuts); k++ {
+						part, err := MomentsOf(ax, m.RowRange(cuts[k], cuts[k+1]))
+						if err != nil {
+							t.Fatal(err)
+						}
+						if err := acc.Merge(part); err != nil {
+							t.Fatal(err)
+						}
+					}
+					got, err := acc.Finish(op, types.F64)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want, err := Aggregate(op, ax, m)
+					if err != nil {
+						t.Fatal(err)
+					}
+					g, w := floats(got), floats(want)
+					for j := range w {
+						if math.Abs(g[j]-w[j]) > 1e-9*math.Max(1, math.Abs(w[j])) {
+							t.Fatalf("entry %d: merged %v, whole %v", j, g[j], w[j])
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+func floats(v data.Value) []float64 {
+	if s, ok := v.(*data.Scalar); ok {
+		return []float64{s.Float64()}
+	}
+	return v.(*data.Dense[float64]).Data
+}
+
+func TestMomentsErrorsAndTypes(t *testing.T) {
+	t.Parallel()
+	m := denseOf([][]float32{{1, 2}, {3, 4}})
+	t.Run("f32 stays f32", func(t *testing.T) {
+		mo, err := MomentsOf(Col, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := mo.Finish(Mean, types.F32)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := show(got); s != "1x2 f32 [2 3]" {
+			t.Fatalf("got %s", s)
+		}
+	})
+	t.Run("empty is NaN", func(t *testing.T) {
+		mo, _ := MomentsOf(All, data.NewDense[int64](0, 3))
+		got, _ := mo.Finish(Var, types.SI64)
+		if s := show(got); s != "f64 NaN" {
+			t.Fatalf("got %s", s)
+		}
+	})
+	t.Run("row axis", func(t *testing.T) {
+		if _, err := MomentsOf(Row, m); !contains(err, "axis must be All or Col") {
+			t.Fatalf("error %v", err)
+		}
+	})
+	t.Run("mismatched merge", func(t *testing.T) {
+		a, _ := MomentsOf(Col, m)
+		b, _ := MomentsOf(All, m)
+		if err := a.Merge(b); !contains(err, "cannot merge") {
+			t.Fatalf("error %v", err)
+		}
+	})
+	t.Run("sum is not a moment", func(t *testing.T) {
+		a, _ := MomentsOf(Col, m)
+		if _, err := a.Finish(Sum, types.F32); !contains(err, "not mean, var or stddev") {
+			t.Fatalf("error %v", err)
+		}
+	})
+	t.Run("strings", func(t *testing.T) {
+		if _, err := MomentsOf(All, denseOf([][]string{{"a"}})); !contains(err, "unsupported argument") {
+			t.Fatalf("error %v", err)
+		}
+	})
+}
