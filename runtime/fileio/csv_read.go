@@ -40,8 +40,11 @@ func (s *csvScanner) rawField() []byte {
 	return s.buf[start:end]
 }
 
-// stringField returns the next field as a string, unquoting a field that
-// starts with '"' ("" inside is one quote; the field may span lines).
+// stringField returns the next field as a string. A field that starts with
+// '"' is quoted, as DAPHNE reads it: it may span lines, "" inside is one
+// quote, a backslash followed by a quote is kept as these two characters and
+// does not end the field, and any other quote ends it. Text between the
+// closing quote and the delimiter is kept (DAPHNE drops it).
 func (s *csvScanner) stringField() (string, error) {
 	if s.pos >= len(s.buf) || s.buf[s.pos] != '"' {
 		return string(s.rawField()), nil
@@ -55,21 +58,26 @@ func (s *csvScanner) stringField() (string, error) {
 		}
 		c := s.buf[s.pos]
 		s.pos++
-		if c == '"' {
-			if s.pos < len(s.buf) && s.buf[s.pos] == '"' {
-				out = append(out, '"')
-				s.pos++
-				continue
-			}
-			break
+		next := byte(0)
+		if s.pos < len(s.buf) {
+			next = s.buf[s.pos]
 		}
-		if c == '\n' {
+		switch {
+		case c == '"' && next == '"':
+			out = append(out, '"')
+			s.pos++
+			continue
+		case c == '\\' && next == '"':
+			out = append(out, '\\', '"')
+			s.pos++
+			continue
+		case c == '"':
+			return string(out) + string(s.rawField()), nil
+		case c == '\n':
 			s.line++
 		}
 		out = append(out, c)
 	}
-	// Anything between the closing quote and the delimiter is kept raw.
-	return string(out) + string(s.rawField()), nil
 }
 
 // nextField moves past the comma after field col (0-based) of a row with

@@ -70,6 +70,10 @@ func TestReadCSV(t *testing.T) {
 			data.DenseFrom(2, 1, []int64{1, 2})},
 		{"strings quoted", "a,\"b,c\"\n\"say \"\"hi\"\"\",\"two\nlines\"\n", `{"numRows":2,"numCols":2,"valueType":"str"}`,
 			data.DenseFrom(2, 2, []string{"a", "b,c", `say "hi"`, "two\nlines"})},
+		{"strings in DAPHNE's quoting dialect",
+			"\"p, q\",\"say \"\"hi\"\"\",\"back\\\"slash\"\n\"\\\"lead\",plain,\"\"\n\"multi\nline\",x,\"tail\"junk\n",
+			`{"numRows":3,"numCols":3,"valueType":"str"}`,
+			data.DenseFrom(3, 3, []string{"p, q", `say "hi"`, `back\"slash`, `\"lead`, "plain", "", "multi\nline", "x", "tailjunk"})},
 		{"strings empty and crlf", ",x\r\n", `{"numRows":1,"numCols":2,"valueType":"str"}`,
 			data.DenseFrom(1, 2, []string{"", "x"})},
 		{"zero rows", "", `{"numRows":0,"numCols":3,"valueType":"f64"}`, data.NewDense[float64](0, 3)},
@@ -131,6 +135,7 @@ func TestCSVWriteFormat(t *testing.T) {
 		{"float specials", data.DenseFrom(1, 3, []float64{math.NaN(), math.Inf(1), math.Inf(-1)}), "nan,inf,-inf\n"},
 		{"f32 shortest", data.DenseFrom(1, 1, []float32{0.1}), "0.1\n"},
 		{"ints", data.DenseFrom(2, 1, []int8{-128, 127}), "-128\n127\n"},
+		{"quote after backslash not doubled", data.DenseFrom(1, 1, []string{`a\"b,`}), "\"a\\\"b,\"\n"},
 		{"strings quoted when needed", data.DenseFrom(1, 4, []string{"plain", "a,b", `q"`, "n\n"}), "plain,\"a,b\",\"q\"\"\",\"n\n\"\n"},
 	}
 	for _, tc := range tests {

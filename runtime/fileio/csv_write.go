@@ -37,7 +37,18 @@ func writeCSV(w io.Writer, m data.Matrix) error {
 	case *data.Dense[uint8]:
 		err = csvRows(bw, x, func(b []byte, v uint8) []byte { return strconv.AppendUint(b, uint64(v), 10) })
 	case *data.Dense[string]:
-		err = csvRows(bw, x, appendCSVString)
+		var cellErr error
+		err = csvRows(bw, x, func(b []byte, v string) []byte {
+			out, err := appendCSVString(b, v)
+			if err != nil {
+				cellErr = err
+				return b
+			}
+			return out
+		})
+		if err == nil {
+			err = cellErr
+		}
 	default:
 		return fmt.Errorf("cannot write %s as CSV", data.Describe(m))
 	}
@@ -81,16 +92,24 @@ func appendFloat(b []byte, f float64, bits int) []byte {
 	return strconv.AppendFloat(b, f, 'g', -1, bits)
 }
 
-func appendCSVString(b []byte, s string) []byte {
+// appendCSVString appends s, quoted if it contains a comma, quote, CR or LF,
+// in the dialect DAPHNE reads (see csvScanner.stringField): quotes are
+// doubled except after a backslash, where the pair \" is read back as is.
+// A quoted string cannot end in a backslash in that dialect; such strings
+// are an error rather than written wrongly.
+func appendCSVString(b []byte, s string) ([]byte, error) {
 	if !strings.ContainsAny(s, ",\"\r\n") {
-		return append(b, s...)
+		return append(b, s...), nil
+	}
+	if strings.HasSuffix(s, "\\") {
+		return nil, fmt.Errorf("cannot write the string %q to CSV: a quoted field cannot end in a backslash", s)
 	}
 	b = append(b, '"')
 	for i := 0; i < len(s); i++ {
-		if s[i] == '"' {
+		if s[i] == '"' && (i == 0 || s[i-1] != '\\') {
 			b = append(b, '"')
 		}
 		b = append(b, s[i])
 	}
-	return append(b, '"')
+	return append(b, '"'), nil
 }

@@ -9,8 +9,11 @@
 //     type come from the JSON meta data file "<file>.meta", which must exist.
 //     Integers are read like C's atoi (the leading integer part of a field),
 //     floats like strtod (a field that does not start with a number is NaN),
-//     strings may be quoted with '"' ("" is an escaped quote, quoted fields
-//     may span lines).
+//     strings may be quoted with '"' as DAPHNE reads them: quoted fields may
+//     span lines, "" inside is one quote, and \" is kept as these two
+//     characters without ending the field. The writer produces exactly this
+//     dialect, so every string matrix reads back unchanged (a quoted string
+//     ending in a backslash cannot be expressed and is refused).
 //   - .mtx: Matrix Market, coordinate (real, integer or pattern; general,
 //     symmetric, skew-symmetric) read into a CSR matrix, or array (general)
 //     read into a dense matrix. The shape comes from the file's own header;

@@ -121,6 +121,7 @@ func writeFile(path string, body func(io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
+		os.Remove(path) // do not leave a partial file behind
 		return fmt.Errorf("could not write file '%s': %w", path, err)
 	}
 	return nil

@@ -162,6 +162,7 @@ func TestWriteErrors(t *testing.T) {
 	}{
 		{"bool", filepath.Join(dir, "b.csv"), data.NewDense[bool](1, 1)},
 		{"unknown extension", filepath.Join(dir, "m.txt"), data.NewDense[float64](1, 1)},
+		{"quoted string ending in a backslash", filepath.Join(dir, "s.csv"), data.DenseFrom(1, 1, []string{"a,\\"})},
 		{"strings to mtx", filepath.Join(dir, "s.mtx"), data.NewDense[string](1, 1)},
 		{"missing directory", filepath.Join(dir, "no", "m.csv"), data.NewDense[float64](1, 1)},
 	}
