@@ -191,34 +191,6 @@ func toDense(m data.Matrix) data.Matrix {
 	return m
 }
 
-// toCSR returns the dense matrix m as CSR (zero cells dropped); other
-// values are returned unchanged.
-func toCSR(m data.Matrix) data.Matrix {
-	switch x := m.(type) {
-	case *data.Dense[float64]:
-		return data.DenseToCSR(x)
-	case *data.Dense[float32]:
-		return data.DenseToCSR(x)
-	case *data.Dense[int64]:
-		return data.DenseToCSR(x)
-	case *data.Dense[int32]:
-		return data.DenseToCSR(x)
-	case *data.Dense[int8]:
-		return data.DenseToCSR(x)
-	case *data.Dense[uint64]:
-		return data.DenseToCSR(x)
-	case *data.Dense[uint32]:
-		return data.DenseToCSR(x)
-	case *data.Dense[uint8]:
-		return data.DenseToCSR(x)
-	case *data.Dense[bool]:
-		return data.DenseToCSR(x)
-	case *data.Dense[string]:
-		return data.DenseToCSR(x)
-	}
-	return m
-}
-
 // maxCells bounds the number of cells of a result, so that a product or
 // table whose size is absurd gives an error instead of an allocation
 // failure.

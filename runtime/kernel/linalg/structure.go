@@ -4,13 +4,15 @@ import (
 	"fmt"
 
 	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
 )
 
 // Structural ops: diagMatrix, diagVector, lowerTri and upperTri. They move
 // cells without arithmetic, so they work on every value type (strings
 // included, except where a cell would have to become 1); the result has
-// the argument's value type. CSR arguments are densified; the result of
-// lowerTri/upperTri on a CSR matrix is CSR again.
+// the argument's value type. diagVector and lowerTri/upperTri read CSR
+// arguments directly (see structure_csr.go; the triangle of a CSR matrix is
+// CSR); diagMatrix densifies its (vector) argument.
 
 // DiagMatrix returns the n x n matrix with the n x 1 column vector v on its
 // diagonal and zeros elsewhere.
@@ -60,6 +62,9 @@ func DiagVector(m data.Matrix) (data.Matrix, error) {
 	if m.Rows() != m.Cols() {
 		return nil, fmt.Errorf("diagVector: the matrix must be square, got %s", shape(m))
 	}
+	if res, ok := csrDiagVector(m); ok {
+		return res, nil
+	}
 	switch x := toDense(m).(type) {
 	case *data.Dense[float64]:
 		return diagVector(x), nil
@@ -106,8 +111,14 @@ func Tri(m data.Matrix, upper, diag, values bool) (data.Matrix, error) {
 	if m.Rows() != m.Cols() {
 		return nil, fmt.Errorf("%s: the matrix must be square, got %s", name, shape(m))
 	}
+	if m.ValueType() == types.Str && !values {
+		return nil, fmt.Errorf("%s: values=false needs a numeric matrix, got %s", name, data.Describe(m))
+	}
+	if res, ok := csrTri(m, upper, diag, values); ok {
+		return res, nil
+	}
 	var res data.Matrix
-	switch x := toDense(m).(type) {
+	switch x := m.(type) {
 	case *data.Dense[float64]:
 		res = tri(x, upper, diag, values, 1)
 	case *data.Dense[float32]:
@@ -127,15 +138,9 @@ func Tri(m data.Matrix, upper, diag, values bool) (data.Matrix, error) {
 	case *data.Dense[bool]:
 		res = tri(x, upper, diag, values, true)
 	case *data.Dense[string]:
-		if !values {
-			return nil, fmt.Errorf("%s: values=false needs a numeric matrix, got %s", name, data.Describe(m))
-		}
 		res = tri(x, upper, diag, values, "")
 	default:
 		return nil, fmt.Errorf("%s: unsupported argument %s", name, data.Describe(m))
-	}
-	if m.IsSparse() {
-		return toCSR(res), nil
 	}
 	return res, nil
 }

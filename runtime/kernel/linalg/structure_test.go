@@ -44,6 +44,18 @@ func TestDiagMatrixVector(t *testing.T) {
 	}
 }
 
+func TestDiagVectorCSR(t *testing.T) {
+	t.Parallel()
+	x := data.DenseFrom(3, 3, []float64{1, 2, 0, 0, 0, 6, 7, 8, 9})
+	got, err := DiagVector(data.DenseToCSR(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, data.DenseFrom(3, 1, []float64{1, 0, 9})) {
+		t.Fatalf("got %v", got)
+	}
+}
+
 func TestTri(t *testing.T) {
 	t.Parallel()
 	x := data.DenseFrom(3, 3, []float64{1, 2, 3, 4, 0, 6, 7, 8, 9})

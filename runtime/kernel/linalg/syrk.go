@@ -10,19 +10,29 @@ import (
 // Syrk returns t(a) @ a (n x n for an m x n matrix), computed from the
 // rows of a without materialising the transpose. Only the upper triangle
 // is computed; the lower one is its mirror image, so the result is exactly
-// symmetric. f32 and f64 only (as in DAPHNE); a CSR argument is densified.
+// symmetric. f32 and f64 only (as in DAPHNE). A CSR argument is read
+// row by row (every pair of a row's non-zeros) and gives a dense result.
 // The rows of a are split over at most nthreads goroutines, each summing
 // into its own n x n partial result; partials are added in a fixed order,
 // so the result depends on nthreads only through rounding.
 func Syrk(nthreads int, a data.Matrix) (data.Matrix, error) {
+	if err := checkCells("syrk", a.Cols(), a.Cols()); err != nil {
+		return nil, err
+	}
 	switch vt := a.ValueType(); vt {
 	case types.F64:
+		if a.IsSparse() {
+			return syrkCSR(nthreads, mustConv(csrAs[float64](a, vt)))
+		}
 		d, err := denseAs[float64](a, vt)
 		if err != nil {
 			return nil, err
 		}
 		return syrkDense(nthreads, d, microF64)
 	case types.F32:
+		if a.IsSparse() {
+			return syrkCSR(nthreads, mustConv(csrAs[float32](a, vt)))
+		}
 		d, err := denseAs[float32](a, vt)
 		if err != nil {
 			return nil, err
@@ -217,4 +227,54 @@ func gemvTCSRRows[T flt](a *data.CSR[T], x, y []T, lo, hi int) {
 			y[a.ColIdx[q]] += xi * a.Values[q]
 		}
 	}
+}
+
+// mustConv unwraps a conversion that cannot fail (same value type).
+func mustConv[T any](v T, err error) T {
+	if err != nil {
+		panic("linalg: " + err.Error())
+	}
+	return v
+}
+
+// syrkCSR returns t(a) @ a for a CSR matrix: each row adds the products of
+// all pairs of its non-zeros (upper triangle) into a goroutine's partial
+// result; rows are split by non-zeros.
+func syrkCSR[T flt](nthreads int, a *data.CSR[T]) (*data.Dense[T], error) {
+	m, n := a.Rows(), a.Cols()
+	c := data.NewDenseVT[T](a.ValueType(), n, n)
+	if m == 0 || n == 0 {
+		return c, nil
+	}
+	perRow := max(1, a.NNZ()/m)
+	p := parts(m, nthreads, max(1, 4*minFlopsPerPart/(perRow*perRow+n)))
+	partial := make([][]T, p)
+	partial[0] = c.Data
+	err := parallelRanges(nnzBounds(a.RowPtr, p), func(part, lo, hi int) {
+		if part > 0 {
+			partial[part] = make([]T, n*n)
+		}
+		out := partial[part]
+		for i := lo; i < hi; i++ {
+			cols := a.ColIdx[a.RowPtr[i]:a.RowPtr[i+1]]
+			vals := a.Values[a.RowPtr[i]:a.RowPtr[i+1]]
+			for x, col := range cols {
+				row := out[col*n : col*n+n]
+				vx := vals[x]
+				for y := x; y < len(cols); y++ {
+					row[cols[y]] += vx * vals[y]
+				}
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, pc := range partial[1:] {
+		for i, v := range pc {
+			c.Data[i] += v
+		}
+	}
+	mirrorUpper(c.Data, n)
+	return c, nil
 }
