@@ -15,12 +15,20 @@
 // # Kernels
 //
 // Dense f32/f64 products are blocked and packed (GotoBLAS style, see
-// gemm.go); the f64 micro-kernel uses AVX2+FMA assembly when the CPU has
-// it (chosen at run time, so the default build is fast) and a portable Go
-// kernel otherwise. syrk reuses the same micro-kernel on packed blocks of
+// gemm.go); the f64 and f32 micro-kernels use AVX2+FMA assembly when the
+// CPU has it (chosen at run time by CPUID, so the default build is fast)
+// and a portable Go kernel otherwise. syrk reuses the same micro-kernel on packed blocks of
 // rows, computes only the upper triangle and mirrors it, so its result is
 // exactly symmetric. gemv and the sparse products stream their operands
 // row by row; no transpose is ever materialised.
+//
+// # Sparse operands
+//
+// matMul takes every dense/CSR combination (CSR @ CSR gives CSR, the others
+// dense); syrk, gemv, diagVector and lowerTri/upperTri read CSR arguments
+// directly; solve, eigen, diagMatrix, ctable and replace with a zero pattern
+// densify them. Rows of CSR products are split over goroutines by numbers
+// of non-zeros, so skewed (R-MAT) degree distributions stay balanced.
 //
 // # Concurrency
 //
