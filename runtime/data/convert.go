@@ -24,6 +24,11 @@ import (
 // A CSR matrix keeps its structure except that cells which become zero are
 // dropped; a CSR matrix converted to str becomes a dense string matrix
 // (its zeros are spelled "0", which CSR[string] cannot represent implicitly).
+//
+// Ownership: unless m itself is returned, a dense result has a freshly
+// allocated cell slice that nothing else references, so the caller may
+// write into it. A CSR result has fresh values but may share m's RowPtr and
+// ColIdx arrays, which must therefore stay read-only.
 func ConvertMatrix(m Matrix, vt types.ValueType) (Matrix, error) {
 	if m.ValueType() == vt {
 		return m, nil

@@ -191,3 +191,30 @@ func BenchmarkConvertF64ToSI64(b *testing.B) {
 		convertSink, _ = ConvertMatrix(m, types.SI64)
 	}
 }
+
+// TestConvertMatrixFreshCells checks the ownership promise: a converted
+// dense matrix never shares cells with its input.
+func TestConvertMatrixFreshCells(t *testing.T) {
+	t.Parallel()
+	for _, from := range types.AllValueTypes {
+		for _, to := range types.AllValueTypes {
+			if from == to {
+				continue
+			}
+			src := baseMatrix(t, from)
+			got, err := ConvertMatrix(src, to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := denseCells(src)
+			b, _ := denseCells(got)
+			if cellsLen(a) > 0 && sameBacking(a, b) {
+				t.Errorf("%v to %v: result shares its cells with the input", from, to)
+			}
+		}
+	}
+}
+
+func sameBacking(a, b any) bool {
+	return fmt.Sprintf("%p", a) == fmt.Sprintf("%p", b)
+}
