@@ -33,6 +33,10 @@ func Replace(m data.Matrix, pattern, replacement *data.Scalar) (data.Matrix, err
 		return replaceT[uint8](m, pattern, replacement, vt)
 	case types.Str:
 		return replaceStr(m, pattern, replacement)
+	case types.Bool:
+		if d, ok := toDense(m).(*data.Dense[bool]); ok {
+			return replaceDense(d, pattern.Truth(), replacement.Truth()), nil
+		}
 	}
 	return nil, fmt.Errorf("replace: value type %v is not supported (matrix %s, pattern %s, replacement %s)",
 		vt, data.Describe(m), data.Describe(pattern), data.Describe(replacement))

@@ -163,6 +163,15 @@ func TestReplace(t *testing.T) {
 			t.Fatalf("got %v", got)
 		}
 	})
+	t.Run("bool", func(t *testing.T) {
+		got, err := Replace(data.DenseFrom(1, 3, []bool{true, false, true}), data.Bool(true), data.Bool(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, data.DenseFrom(1, 3, []bool{false, false, false})) {
+			t.Fatalf("got %v", got)
+		}
+	})
 	t.Run("str with number", func(t *testing.T) {
 		_, err := Replace(data.DenseFrom(1, 1, []string{"a"}), data.F64(1), data.Str("z"))
 		if err == nil || !strings.Contains(err.Error(), "replace: a string matrix needs string pattern and replacement") {
