@@ -43,8 +43,8 @@ func NewCSRVT[T Elem](vt types.ValueType, rows, cols int, rowPtr, colIdx []int, 
 	}
 	for i := 0; i < rows; i++ {
 		lo, hi := rowPtr[i], rowPtr[i+1]
-		if lo > hi {
-			return nil, fmt.Errorf("data: CSR row pointer decreases at row %d", i)
+		if lo > hi || hi > len(colIdx) {
+			return nil, fmt.Errorf("data: CSR row pointer of row %d is out of order or beyond the %d stored values", i, len(colIdx))
 		}
 		prev := -1
 		for _, c := range colIdx[lo:hi] {
