@@ -106,8 +106,10 @@ func gemmPacked[T flt](a, b, c []T, k, n, lo, hi int, kern microKernel[T]) {
 	}
 	kcMax := min(k, kcBlock)
 	ncMax := roundUp(min(n, ncBlock), nr)
-	bufB := make([]T, kcMax*ncMax)
-	bufA := make([]T, kcMax*roundUp(min(hi-lo, mcBlock), mr))
+	pb, pa := getBuf[T](kcMax*ncMax), getBuf[T](kcMax*roundUp(min(hi-lo, mcBlock), mr))
+	defer putBuf(pb)
+	defer putBuf(pa)
+	bufB, bufA := *pb, *pa
 	var tile [mr * nr]T
 	for jc := 0; jc < n; jc += ncBlock {
 		nb := min(ncBlock, n-jc)

@@ -118,3 +118,32 @@ func runGuarded(f func()) (err error) {
 	f()
 	return nil
 }
+
+// Packing buffers are pooled: on this project's machines memory returned
+// to the OS costs far more to touch again than reused memory
+// (performance-notes.md), and a product in a loop would otherwise allocate
+// its panels on every call. Packing overwrites every cell it later reads,
+// so a reused buffer needs no clearing.
+var packPools [2]sync.Pool // float64, float32
+
+// getBuf returns a buffer of n elements from the pool (or a new one).
+func getBuf[T flt](n int) *[]T {
+	pool := poolFor[T]()
+	if v, ok := pool.Get().(*[]T); ok && cap(*v) >= n {
+		*v = (*v)[:n]
+		return v
+	}
+	b := make([]T, n)
+	return &b
+}
+
+// putBuf returns a buffer obtained from getBuf to the pool.
+func putBuf[T flt](b *[]T) { poolFor[T]().Put(b) }
+
+func poolFor[T flt]() *sync.Pool {
+	var z T
+	if _, ok := any(z).(float32); ok {
+		return &packPools[1]
+	}
+	return &packPools[0]
+}

@@ -105,7 +105,9 @@ func syrkPacked[T flt](x, c []T, n, lo, hi int, kern microKernel[T]) {
 	}
 	width := roundUp(n, nr)
 	kb := max(16, min(kcBlock, (1<<18)/(width*8)))
-	buf := make([]T, kb*width)
+	pbuf := getBuf[T](kb * width)
+	defer putBuf(pbuf)
+	buf := *pbuf
 	var tile [mr * nr]T
 	for r0 := lo; r0 < hi; r0 += kb {
 		rb := min(kb, hi-r0)
