@@ -33,7 +33,9 @@ func TestParse(t *testing.T) {
 		{"options after script are args", []string{"s.daph", "x=--vec"}, "s.daph",
 			func(c *Config) bool { return !c.Vec && c.Args["x"] == "--vec" }},
 		{"explain", []string{"--explain=parsing,kernels", "s.daph"}, "s.daph",
-			func(c *Config) bool { return c.Explains("parsing") && c.Explains("kernels") && !c.Explains("vectorized") }},
+			func(c *Config) bool {
+				return c.Explains("parsing") && c.Explains("kernels") && !c.Explains("vectorized")
+			}},
 		{"threads", []string{"--num-threads=3", "--grain-size", "8", "s.daph"}, "s.daph",
 			func(c *Config) bool { return c.NumThreads == 3 && c.GrainSize == 8 }},
 		{"version", []string{"--version"}, "", func(c *Config) bool { return c.Version }},

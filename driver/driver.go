@@ -99,7 +99,7 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 	tCompiled := time.Now()
 	err = interp.Run(ctx, m, o.Registry, interp.Options{
 		Stdout: o.Stdout, Stderr: o.Stderr, Logger: o.Logger,
-		Threads: threads(cfg), ScriptDir: filepath.Dir(script),
+		Threads: threads(cfg), ScriptDir: filepath.Dir(script), ShowSparse: cfg.SelectMatrixRepr,
 	})
 	tDone := time.Now()
 	if cfg.Timing {

@@ -24,6 +24,20 @@ var ErrFrameUnsupported = errors.New("frames are not supported yet")
 // A list is written as "List(<n>, DenseMatrix, <C++ type>)" followed by the
 // print of each element.
 func Print(w io.Writer, v Value, newline bool) error {
+	return Style{ShowSparse: true}.Print(w, v, newline)
+}
+
+// Style says how printed output names a matrix's representation. DAPHNE
+// represents (and so prints) every matrix as DenseMatrix unless
+// --select-matrix-repr is given; daphne-go keeps sparse inputs in CSR for
+// speed, a choice that must not change output, so the run's Style hides it
+// unless that flag is set.
+type Style struct {
+	ShowSparse bool // name CSR matrices CSRMatrix (else DenseMatrix)
+}
+
+// Print is Print with the style s.
+func (s Style) Print(w io.Writer, v Value, newline bool) error {
 	if s, ok := v.(*Scalar); ok {
 		// One write, no buffer: scalars are printed often, in loops.
 		buf := appendScalar(make([]byte, 0, 32), s)
@@ -34,13 +48,13 @@ func Print(w io.Writer, v Value, newline bool) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := printTo(bw, v, newline); err != nil {
+	if err := s.printTo(bw, v, newline); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
 
-func printTo(bw *bufio.Writer, v Value, newline bool) error {
+func (st Style) printTo(bw *bufio.Writer, v Value, newline bool) error {
 	switch x := v.(type) {
 	case *Scalar:
 		buf := appendScalar(make([]byte, 0, 32), x)
@@ -50,13 +64,13 @@ func printTo(bw *bufio.Writer, v Value, newline bool) error {
 		_, err := bw.Write(buf)
 		return err
 	case Matrix:
-		return printMatrix(bw, x)
+		return st.printMatrix(bw, x)
 	case *List:
-		if _, err := bw.WriteString(listHeader(x) + "\n"); err != nil {
+		if _, err := bw.WriteString(st.listHeader(x) + "\n"); err != nil {
 			return err
 		}
 		for _, e := range x.Elems {
-			if err := printMatrix(bw, e); err != nil {
+			if err := st.printMatrix(bw, e); err != nil {
 				return err
 			}
 		}
@@ -74,42 +88,45 @@ func printTo(bw *bufio.Writer, v Value, newline bool) error {
 // of a scalar ("int64_t", "double", "bool", "const char*", "size_t" for the
 // size type), "DenseMatrix(3x1, int64_t)" / "CSRMatrix(...)" for matrices and
 // "List(<n>, DenseMatrix, <C++ type>)" for lists.
-func TypeName(v Value) string {
+func TypeName(v Value) string { return Style{ShowSparse: true}.TypeName(v) }
+
+// TypeName is TypeName with the style st.
+func (st Style) TypeName(v Value) string {
 	switch x := v.(type) {
 	case *Scalar:
 		return x.VT.ScalarCppName()
 	case Matrix:
-		return matrixHeader(x)
+		return st.matrixHeader(x)
 	case *List:
-		return listHeader(x)
+		return st.listHeader(x)
 	case nil:
 		return "nothing"
 	}
 	return v.DataType().String()
 }
 
-func matrixKind(m Matrix) string {
-	if m.IsSparse() {
+func (st Style) matrixKind(m Matrix) string {
+	if st.ShowSparse && m.IsSparse() {
 		return "CSRMatrix"
 	}
 	return "DenseMatrix"
 }
 
-func matrixHeader(m Matrix) string {
-	return matrixKind(m) + "(" + strconv.Itoa(m.Rows()) + "x" + strconv.Itoa(m.Cols()) + ", " +
+func (st Style) matrixHeader(m Matrix) string {
+	return st.matrixKind(m) + "(" + strconv.Itoa(m.Rows()) + "x" + strconv.Itoa(m.Cols()) + ", " +
 		m.ValueType().CppName() + ")"
 }
 
-func listHeader(l *List) string {
+func (st Style) listHeader(l *List) string {
 	kind := "DenseMatrix"
 	if len(l.Elems) > 0 {
-		kind = matrixKind(l.Elems[0])
+		kind = st.matrixKind(l.Elems[0])
 	}
 	return "List(" + strconv.Itoa(len(l.Elems)) + ", " + kind + ", " + l.VT.CppName() + ")"
 }
 
-func printMatrix(bw *bufio.Writer, m Matrix) error {
-	if _, err := bw.WriteString(matrixHeader(m) + "\n"); err != nil {
+func (st Style) printMatrix(bw *bufio.Writer, m Matrix) error {
+	if _, err := bw.WriteString(st.matrixHeader(m) + "\n"); err != nil {
 		return err
 	}
 	switch x := m.(type) {

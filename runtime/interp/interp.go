@@ -18,6 +18,7 @@ type Options struct {
 	Logger         *slog.Logger // nil discards
 	Threads        int          // worker threads ops may use; < 1 means 1
 	ScriptDir      string
+	ShowSparse     bool // name CSR matrices CSRMatrix in print/typeOf (--select-matrix-repr)
 }
 
 // Interp executes the functions of one module. It is not safe for
@@ -54,7 +55,7 @@ func New(m *ir.Module, reg *ops.Registry, opts Options) *Interp {
 	return &Interp{
 		mod: m, reg: reg,
 		octx: &ops.Ctx{Context: context.Background(), Stdout: stdout, Stderr: stderr,
-			Logger: logger, Threads: threads, ScriptDir: opts.ScriptDir},
+			Logger: logger, Threads: threads, ScriptDir: opts.ScriptDir, ShowSparse: opts.ShowSparse},
 		plans: map[*ir.Func]*funcPlan{},
 	}
 }

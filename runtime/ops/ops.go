@@ -32,6 +32,10 @@ type Ctx struct {
 	// readMatrix etc. are relative to the working directory, as in DAPHNE;
 	// this is informational).
 	ScriptDir string
+	// ShowSparse is set by --select-matrix-repr: print and typeOf then name
+	// CSR matrices CSRMatrix; otherwise every matrix shows as DenseMatrix,
+	// as in DAPHNE, since the representation is a performance choice.
+	ShowSparse bool
 }
 
 // Func implements one IR op.

@@ -91,13 +91,13 @@ func opPrint(c *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, 
 	if w == nil {
 		return nil, errors.New("print: no output stream is set up for this run")
 	}
-	if err := data.Print(w, args[0], newline); err != nil {
+	if err := (data.Style{ShowSparse: c.ShowSparse}).Print(w, args[0], newline); err != nil {
 		return nil, err
 	}
 	return nil, nil
 }
 
-func opTypeOf(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
+func opTypeOf(c *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
 	if err := arity("typeOf", args, 1); err != nil {
 		return nil, err
 	}
@@ -107,5 +107,5 @@ func opTypeOf(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value,
 	if args[0].DataType() == types.Frame {
 		return nil, fmt.Errorf("typeOf: %w", data.ErrFrameUnsupported)
 	}
-	return ops.Results(data.Str(data.TypeName(args[0]))), nil
+	return ops.Results(data.Str(data.Style{ShowSparse: c != nil && c.ShowSparse}.TypeName(args[0]))), nil
 }

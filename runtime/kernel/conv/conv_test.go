@@ -140,22 +140,24 @@ func TestPrintWithoutStreams(t *testing.T) {
 func TestTypeOf(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name string
-		arg  data.Value
-		want string
+		name   string
+		arg    data.Value
+		sparse bool // --select-matrix-repr
+		want   string
 	}{
-		{"matrix", data.NewDense[int64](3, 1), "DenseMatrix(3x1, int64_t)"},
-		{"f64", data.F64(1), "double"},
-		{"str", data.Str("a"), "const char*"},
-		{"bool", data.Bool(true), "bool"},
-		{"size", data.SizeScalar(2), "size_t"},
-		{"csr", data.EmptyCSR[float32](types.F32, 2, 2), "CSRMatrix(2x2, float)"},
+		{"matrix", data.NewDense[int64](3, 1), false, "DenseMatrix(3x1, int64_t)"},
+		{"f64", data.F64(1), false, "double"},
+		{"str", data.Str("a"), false, "const char*"},
+		{"bool", data.Bool(true), false, "bool"},
+		{"size", data.SizeScalar(2), false, "size_t"},
+		{"csr shown", data.EmptyCSR[float32](types.F32, 2, 2), true, "CSRMatrix(2x2, float)"},
+		{"csr hidden by default", data.EmptyCSR[float32](types.F32, 2, 2), false, "DenseMatrix(2x2, float)"},
 	}
 	f := lookup(t, "typeOf")
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			res, err := f(&ops.Ctx{}, []data.Value{tc.arg}, nil)
+			res, err := f(&ops.Ctx{ShowSparse: tc.sparse}, []data.Value{tc.arg}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
