@@ -134,16 +134,23 @@ func gemmPacked[T flt](a, b, c []T, k, n, lo, hi int, kern microKernel[T]) {
 
 // packB packs b[pc:pc+kb, jc:jc+nb] (row-major with ldb columns) into
 // panels of nr columns: panel q holds, for each p < kb, the nr values
-// b[pc+p, jc+q*nr : jc+q*nr+nr], zero-padded past column jc+nb.
+// b[pc+p, jc+q*nr : jc+q*nr+nr], zero-padded past column jc+nb. Source rows
+// are read once each, front to back (a streaming read); full panel rows
+// are moved with eight plain assignments, not a memmove call.
 func packB[T flt](dst, b []T, ldb, pc, kb, jc, nb int) {
-	for q := 0; q*nr < nb; q++ {
-		panel := dst[q*nr*kb : (q+1)*nr*kb]
-		j0 := jc + q*nr
-		w := min(nr, jc+nb-j0)
-		for p := 0; p < kb; p++ {
-			d := panel[p*nr : p*nr+nr]
-			off := (pc+p)*ldb + j0
-			copy(d, b[off:off+w])
+	for p := 0; p < kb; p++ {
+		off := (pc+p)*ldb + jc
+		src := b[off : off+nb]
+		q := 0
+		for ; q+nr <= nb; q += nr {
+			d := dst[q*kb+p*nr : q*kb+p*nr+nr]
+			s := src[q : q+nr]
+			d[0], d[1], d[2], d[3] = s[0], s[1], s[2], s[3]
+			d[4], d[5], d[6], d[7] = s[4], s[5], s[6], s[7]
+		}
+		if q < nb {
+			d := dst[q*kb+p*nr : q*kb+p*nr+nr]
+			w := copy(d, src[q:])
 			clear(d[w:])
 		}
 	}
