@@ -209,6 +209,7 @@ func gemvTRows[T flt](a, x, y []T, n, lo, hi int) {
 		r1 := a[(i+1)*n : (i+1)*n+n]
 		r2 := a[(i+2)*n : (i+2)*n+n]
 		r3 := a[(i+3)*n : (i+3)*n+n]
+		r0, r1, r2, r3 = r0[:len(y)], r1[:len(y)], r2[:len(y)], r3[:len(y)]
 		for j := range y {
 			y[j] += x0*r0[j] + x1*r1[j] + x2*r2[j] + x3*r3[j]
 		}
