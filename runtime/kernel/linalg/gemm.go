@@ -8,9 +8,9 @@ package linalg
 // tile of C from one A panel and one B panel, keeping the tile in
 // registers. The panels of one block stay in L1/L2 while the tiles are
 // swept, and packing makes every access of the micro-kernel sequential, so
-// power-of-two leading dimensions do not thrash the cache. The f64
-// micro-kernel has an AVX2/FMA assembly version chosen at run time (see
-// kernel_amd64.go); everything else runs the pure-Go micro-kernel.
+// power-of-two leading dimensions do not thrash the cache. The f64 and f32
+// micro-kernels have AVX2/FMA assembly versions chosen at run time (see
+// kernel_amd64.go); other CPUs run the pure-Go micro-kernel (microGo).
 //
 // Integer products, and float products too small to pay for packing, use
 // gemmSimple: for each row i of A and each p, C[i,:] += A[i,p] * B[p,:]
