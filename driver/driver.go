@@ -86,6 +86,7 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 	}
 	err = pass.Run(m, pass.Options{
 		NoPhyOpSelection: cfg.NoPhyOpSelection,
+		SelectMatrixRepr: cfg.SelectMatrixRepr,
 		Eval:             interp.Evaluator{Reg: o.Registry},
 		Explain: func(stage string, m *ir.Module) {
 			if cfg.Explains(stage) {

@@ -10,6 +10,8 @@
 //	               with constant conditions
 //	deadcode       removal of unused effect-free ops       -> parsing_simplified
 //	infer          value types and shapes where derivable  -> property_inference
+//	repr           rand with a constant sparsity < 0.25 -> repr=csr (run only
+//	               under --select-matrix-repr)         -> select_matrix_repr
 //	phyop          t(X)@X -> syrk(X), t(X)@y -> gemv(X, y) (skipped under
 //	               --no-phy-op-selection)
 //	late-deadcode  removes transposes the rewrites left dead -> phy_op_selection

@@ -23,6 +23,9 @@ type Options struct {
 	// NoPhyOpSelection skips physical operator selection
 	// (--no-phy-op-selection).
 	NoPhyOpSelection bool
+	// SelectMatrixRepr runs matrix representation selection
+	// (--select-matrix-repr); without it every matrix stays dense.
+	SelectMatrixRepr bool
 	// Eval folds constant calls; nil disables folding of calls (constant
 	// if conditions are still folded).
 	Eval Evaluator
@@ -38,6 +41,7 @@ type pass struct {
 	name    string
 	fn      func(s *state) error
 	phy     bool   // physical operator selection: skipped under NoPhyOpSelection
+	repr    bool   // representation selection: run only under SelectMatrixRepr
 	explain string // --explain stage reported after this entry, run or not
 }
 
@@ -53,6 +57,7 @@ var passes = [...]pass{
 	{name: "fold", fn: fold},
 	{name: "deadcode", fn: deadcode, explain: StageSimplified},
 	{name: "infer", fn: infer, explain: StagePropertyInference},
+	{name: "repr", fn: selectRepr, repr: true, explain: StageSelectMatrixRepr},
 	{name: "phyop", fn: selectPhysical, phy: true},
 	{name: "late-deadcode", fn: deadcode, explain: StagePhyOpSelection},
 }
@@ -65,6 +70,7 @@ var order = [...]constraint{
 	{"fold", "deadcode", "folding turns ops and branches into dead constants for deadcode to remove"},
 	{"fold", "infer", "inference reads dimensions from constants, which folding creates"},
 	{"infer", "phyop", "gemv selection needs the inferred shape of the vector operand"},
+	{"fold", "repr", "representation selection reads rand's sparsity from a constant, which folding creates"},
 	{"phyop", "late-deadcode", "rewriting t(X)@X to syrk(X) leaves the transpose dead"},
 }
 
@@ -74,6 +80,7 @@ var order = [...]constraint{
 const (
 	StageSimplified        = "parsing_simplified"
 	StagePropertyInference = "property_inference"
+	StageSelectMatrixRepr  = "select_matrix_repr"
 	StagePhyOpSelection    = "phy_op_selection"
 	StageKernels           = "kernels"
 )
@@ -118,7 +125,7 @@ func Names() []string {
 
 // Stages returns the --explain stages Run reports, in order.
 func Stages() []string {
-	return []string{StageSimplified, StagePropertyInference, StagePhyOpSelection, StageKernels}
+	return []string{StageSimplified, StagePropertyInference, StageSelectMatrixRepr, StagePhyOpSelection, StageKernels}
 }
 
 // Run runs the pipeline over m in place. It calls opts.Explain with the
@@ -141,7 +148,7 @@ func Run(m *ir.Module, opts Options) error {
 	}
 	s := &state{m: m, opts: opts}
 	for _, p := range passes {
-		if !opts.Disabled[p.name] && !(p.phy && opts.NoPhyOpSelection) {
+		if !opts.Disabled[p.name] && !(p.phy && opts.NoPhyOpSelection) && !(p.repr && !opts.SelectMatrixRepr) {
 			if err := s.run(p); err != nil {
 				return err
 			}

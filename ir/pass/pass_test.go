@@ -81,7 +81,7 @@ func asF(c ir.Const) float64 {
 // TestDataDriven runs testdata/*.txt. Commands:
 //
 //	pass <name>... [noeval]   run the named passes (Verify after each)
-//	run [no-phy] [noeval] [disable=a,b]   run the whole pipeline
+//	run [no-phy] [select-repr] [noeval] [disable=a,b]   run the whole pipeline
 //	explain                  run the pipeline and print every stage
 func TestDataDriven(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txt")
@@ -125,6 +125,7 @@ func runCase(t *testing.T, c *irtest.Case) string {
 		}
 	case "run":
 		opts.NoPhyOpSelection = c.HasArg("no-phy")
+		opts.SelectMatrixRepr = c.HasArg("select-repr")
 		for _, a := range c.Args {
 			if d, ok := strings.CutPrefix(a, "disable="); ok {
 				opts.Disabled = map[string]bool{}

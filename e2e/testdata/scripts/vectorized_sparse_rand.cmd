@@ -1,0 +1,3 @@
+--select-matrix-repr
+--vec
+$SCRIPT
