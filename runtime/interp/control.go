@@ -169,4 +169,4 @@ func constValue(c *ir.Const) *data.Scalar {
 }
 
 // cellScalar returns the single cell of a 1x1 matrix as a scalar.
-func cellScalar(m data.Matrix) (*data.Scalar, error) { return cellAt(m, 0, 0) }
+func cellScalar(m data.Matrix) (*data.Scalar, error) { return data.MatrixCell(m, 0, 0) }

@@ -28,7 +28,7 @@ func (in *Interp) mapOp(fr *frame, op *ir.Op) ([]data.Value, error) {
 	n := m.Rows() * m.Cols()
 	out := make([]*data.Scalar, n)
 	for i := 0; i < n; i++ {
-		cell, err := cellAt(m, i/m.Cols(), i%m.Cols())
+		cell, err := data.MatrixCell(m, i/m.Cols(), i%m.Cols())
 		if err != nil {
 			return nil, err
 		}
@@ -56,36 +56,6 @@ func (in *Interp) mapOp(fr *frame, op *ir.Op) ([]data.Value, error) {
 		return nil, err
 	}
 	return []data.Value{res}, nil
-}
-
-func cellAt(m data.Matrix, i, j int) (*data.Scalar, error) {
-	switch x := m.(type) {
-	case *data.Dense[float64]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[float32]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[int64]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[int32]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[int8]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[uint64]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[uint32]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[uint8]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[bool]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.Dense[string]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.CSR[float64]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	case *data.CSR[int64]:
-		return data.ScalarOf(x.ValueType(), x.At(i, j)), nil
-	}
-	return nil, fmt.Errorf("unsupported matrix %s", data.Describe(m))
 }
 
 func denseFromScalars(vt types.ValueType, rows, cols int, s []*data.Scalar) (data.Matrix, error) {
