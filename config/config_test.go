@@ -111,3 +111,39 @@ func TestConfigImportPaths(t *testing.T) {
 		t.Fatalf("import paths %q", got)
 	}
 }
+
+func TestConfigFileNumberOfThreads(t *testing.T) {
+	tests := []struct {
+		name    string
+		json    string
+		want    int
+		wantErr string
+	}{
+		{"positive", `{"numberOfThreads": 3}`, 3, ""},
+		{"zero means cores", `{"numberOfThreads": 0}`, 0, ""},
+		{"DAPHNE default -1 means cores", `{"numberOfThreads": -1}`, 0, ""},
+		{"negative task size", `{"minimumTaskSize": -1}`, 0, "minimumTaskSize"},
+		{"not a number", `{"numberOfThreads": "x"}`, 0, "numberOfThreads"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "c.json")
+			if err := os.WriteFile(p, []byte(tc.json), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, _, err := Parse([]string{"--config", p, "s.daph"})
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("got %v, want an error naming %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.NumThreads != tc.want {
+				t.Fatalf("NumThreads = %d, want %d", c.NumThreads, tc.want)
+			}
+		})
+	}
+}

@@ -55,7 +55,15 @@ func (c *Config) applyKey(key string, val json.RawMessage) error {
 	ints := map[string]*int{"numberOfThreads": &c.NumThreads, "minimumTaskSize": &c.GrainSize, "phyBatchSize": &c.PhyBatchSize}
 	if p, ok := ints[key]; ok {
 		var n int
-		if err := json.Unmarshal(val, &n); err != nil || n < 0 {
+		if err := json.Unmarshal(val, &n); err != nil {
+			return fmt.Errorf("expected an integer")
+		}
+		if key == "numberOfThreads" && n < 0 {
+			// DAPHNE's own UserConfig.json ships "numberOfThreads": -1,
+			// meaning "one worker per core", as 0 does here.
+			n = 0
+		}
+		if n < 0 {
 			return fmt.Errorf("expected a non-negative integer")
 		}
 		*p = n
