@@ -1,0 +1,2 @@
+--explain=parsing_simplified
+$SCRIPT
