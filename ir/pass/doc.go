@@ -8,6 +8,8 @@
 //
 //	fold           constant folding through the runtime's Evaluator, and ifs
 //	               with constant conditions
+//	pushdown       ewAbs(rand(.., min, max, ..)) -> rand(.., -max, -min, ..)
+//	               for constant min <= max <= 0, as DAPHNE's canonicalizer
 //	deadcode       removal of unused effect-free ops       -> parsing_simplified
 //	infer          value types and shapes where derivable  -> property_inference
 //	repr           rand with a constant sparsity < 0.25 -> repr=csr (run only

@@ -55,6 +55,7 @@ type state struct {
 // several names.
 var passes = [...]pass{
 	{name: "fold", fn: fold},
+	{name: "pushdown", fn: pushdown},
 	{name: "deadcode", fn: deadcode, explain: StageSimplified},
 	{name: "infer", fn: infer, explain: StagePropertyInference},
 	{name: "repr", fn: selectRepr, repr: true, explain: StageSelectMatrixRepr},
@@ -67,6 +68,8 @@ type constraint struct{ a, b, reason string }
 
 // order lists the constraints on the pass table; init checks them.
 var order = [...]constraint{
+	{"fold", "pushdown", "push-downs read rand's bounds from constants, which folding creates"},
+	{"pushdown", "deadcode", "pushing ewAbs into a rand leaves the old rand dead"},
 	{"fold", "deadcode", "folding turns ops and branches into dead constants for deadcode to remove"},
 	{"fold", "infer", "inference reads dimensions from constants, which folding creates"},
 	{"infer", "phyop", "gemv selection needs the inferred shape of the vector operand"},
