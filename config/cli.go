@@ -106,7 +106,8 @@ func parseBool(v string) (bool, error) {
 // then the script path, then script arguments name=value. Options use
 // LLVM's style: -opt or --opt, values as --opt=value or --opt value, boolean
 // flags also --flag=true/false/1/0. Everything after the script path is a
-// script argument. A --config file is applied before the other options, so
+// script argument; name=value tokens just before it are script arguments
+// too (see leadingArgs). A --config file is applied before the other options, so
 // the command line overrides it. It returns the script path ("" with
 // --help or --version).
 func Parse(args []string) (*Config, string, error) {
@@ -122,8 +123,10 @@ func Parse(args []string) (*Config, string, error) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "-") || a == "-" {
-			script = a
-			scriptArgs = args[i+1:]
+			lead := leadingArgs(args[i:])
+			scriptArgs = append(scriptArgs, args[i:i+lead]...)
+			script = args[i+lead]
+			scriptArgs = append(scriptArgs, args[i+lead+1:]...)
 			break
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
@@ -166,6 +169,23 @@ func Parse(args []string) (*Config, string, error) {
 		}
 	}
 	return c, script, nil
+}
+
+// leadingArgs returns how many name=value tokens at the start of rest (the
+// command line from its first positional token on) are script arguments
+// standing before the script path, as in DAPHNE's own test drivers'
+// `daphne --args n=100 e=1000 script.daphne`. LLVM would take "e=1000" for
+// the script and fail; here such tokens count as script arguments when a
+// later token, which is then the script, is not of that form. With no such
+// later token it returns 0, so the first token stays the script path.
+func leadingArgs(rest []string) int {
+	for n, a := range rest {
+		name, _, ok := strings.Cut(a, "=")
+		if !ok || !isIdent(name) {
+			return n
+		}
+	}
+	return 0
 }
 
 // AddArg adds one script argument given as name=value.

@@ -39,6 +39,10 @@ func TestParse(t *testing.T) {
 		{"threads", []string{"--num-threads=3", "--grain-size", "8", "s.daph"}, "s.daph",
 			func(c *Config) bool { return c.NumThreads == 3 && c.GrainSize == 8 }},
 		{"version", []string{"--version"}, "", func(c *Config) bool { return c.Version }},
+		{"args before script", []string{"--args", "n=100", "e=1000", "s.daph", "x=2"}, "s.daph",
+			func(c *Config) bool { return c.Args["n"] == "100" && c.Args["e"] == "1000" && c.Args["x"] == "2" }},
+		{"arg-like script alone", []string{"a=b.daph"}, "a=b.daph", func(c *Config) bool { return len(c.Args) == 0 }},
+		{"arg-like script with args", []string{"a=b.daph", "x=1"}, "a=b.daph", func(c *Config) bool { return c.Args["x"] == "1" }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, script, err := Parse(tc.args)

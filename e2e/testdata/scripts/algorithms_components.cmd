@@ -1,0 +1,4 @@
+--args
+maxi=10
+off=100
+$SCRIPT
