@@ -78,7 +78,8 @@ func binCells[T num](cells []T, numBins int64, lo, hi *data.Scalar) ([]T, error)
 		}
 	}
 	if math.IsInf(float64(mn), 0) || math.IsInf(float64(mx), 0) {
-		return nil, fmt.Errorf("bin: min and max must be finite, got %v and %v (the data's when not given)", mn, mx)
+		return nil, fmt.Errorf("bin: min and max must be finite, got %s and %s (the data's when not given)",
+			data.FormatFloat(float64(mn)), data.FormatFloat(float64(mx)))
 	}
 	if mn > mx {
 		return nil, fmt.Errorf("bin: min (%v) must not be greater than max (%v)", mn, mx)
@@ -89,14 +90,15 @@ func binCells[T num](cells []T, numBins int64, lo, hi *data.Scalar) ([]T, error)
 	return binKernel(cells, numBins, mn, mx), nil
 }
 
-// checkBound rejects string, NaN and infinite bounds.
+// checkBound rejects string, NaN and infinite bounds; the value is spelled
+// as DaphneDSL prints it (nan, inf, -inf).
 func checkBound(s *data.Scalar, what string) error {
 	f := s.Float64()
 	if math.IsNaN(f) {
-		return fmt.Errorf("bin: %s must be a number, got %s", what, data.Describe(s))
+		return fmt.Errorf("bin: %s must be a number, got %s (%s)", what, data.FormatFloat(f), data.Describe(s))
 	}
 	if math.IsInf(f, 0) {
-		return fmt.Errorf("bin: %s must be finite, got %v", what, f)
+		return fmt.Errorf("bin: %s must be finite, got %s", what, data.FormatFloat(f))
 	}
 	return nil
 }
