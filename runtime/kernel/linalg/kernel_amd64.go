@@ -1,8 +1,13 @@
+//go:build amd64 && !purego
+
 package linalg
 
 // The f64 and f32 micro-kernels in AVX2/FMA assembly (kernel_amd64.s), chosen at
 // run time by CPUID so that the default build (GOAMD64=v1) is fast on
 // machines that have it and still correct on those that do not.
+//
+// Build with -tags purego to use the portable kernels everywhere (for
+// testing them, or for a CPU whose CPUID lies).
 //
 // Rejected alternatives: a GOAMD64=v3 build only (the default build must be
 // fast, see performance-notes.md); cgo BLAS (the project is pure Go).

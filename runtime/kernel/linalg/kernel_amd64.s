@@ -1,3 +1,5 @@
+//go:build amd64 && !purego
+
 #include "textflag.h"
 
 // func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[32]float64, c *float64, ldcBytes int)
