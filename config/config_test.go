@@ -85,7 +85,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestConfigFileCascade(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "c.json")
-	os.WriteFile(p, []byte(`{"numberOfThreads": 4, "taskPartitioningScheme": "TSS", "use_vectorized_exec": true, "unknown": 1}`), 0o644)
+	os.WriteFile(p, []byte(`{"numberOfThreads": 4, "taskPartitioningScheme": "TSS", "use_vectorized_exec": true, "debug_llvm": false}`), 0o644)
 	c, _, err := Parse([]string{"--num-threads=2", "--config", p, "s.daph"})
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +116,7 @@ func TestConfigImportPaths(t *testing.T) {
 	}
 }
 
-func TestConfigFileNumberOfThreads(t *testing.T) {
+func TestConfigFileKeys(t *testing.T) {
 	tests := []struct {
 		name    string
 		json    string
@@ -128,6 +128,10 @@ func TestConfigFileNumberOfThreads(t *testing.T) {
 		{"DAPHNE default -1 means cores", `{"numberOfThreads": -1}`, 0, ""},
 		{"negative task size", `{"minimumTaskSize": -1}`, 0, "minimumTaskSize"},
 		{"not a number", `{"numberOfThreads": "x"}`, 0, "numberOfThreads"},
+		{"unknown key", `{"numberOfThreads": 2, "unknown_key": true}`, 0, "unknown_key"},
+		{"misspelt key", `{"use_Cuda": false}`, 0, "use_Cuda"},
+		{"known key without effect", `{"numberOfThreads": 2, "library_paths": [], "cuda_fuse_any": false}`, 2, ""},
+		{"explain key of a wrong type", `{"explain_kernels": 9}`, 0, "explain_kernels"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

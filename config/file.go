@@ -4,12 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"sort"
 )
 
 // LoadFile applies a JSON user configuration file (DAPHNE's UserConfig.json
-// keys). Unknown keys are ignored, as DAPHNE does; a missing or malformed
-// file, or a key with a value of the wrong type, is an error naming the file
-// and the key.
+// keys). As in DAPHNE, a key it does not know is an error (a misspelt key
+// would otherwise be silently ignored), and so are a missing or malformed
+// file and a key with a value of the wrong type; errors name the file and the
+// key. Keys are applied in sorted order, so the first bad key reported is
+// always the same one.
 func (c *Config) LoadFile(path string) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -19,8 +22,13 @@ func (c *Config) LoadFile(path string) error {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return fmt.Errorf("config file %q is not a JSON object: %v", path, err)
 	}
-	for key, val := range m {
-		if err := c.applyKey(key, val); err != nil {
+	keys := make([]string, 0, len(m))
+	for key := range m {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		if err := c.applyKey(key, m[key]); err != nil {
 			return fmt.Errorf("config file %q, key %q: %v", path, key, err)
 		}
 	}
@@ -99,14 +107,18 @@ func (c *Config) applyKey(key string, val json.RawMessage) error {
 		}
 		return nil
 	}
-	if len(key) > 8 && key[:8] == "explain_" {
-		var b bool
-		if err := json.Unmarshal(val, &b); err != nil {
-			return fmt.Errorf("expected true or false")
+	if len(key) <= 8 || key[:8] != "explain_" {
+		if !otherFileKeys[key] {
+			return fmt.Errorf("unexpected key: DAPHNE does not know it (check its spelling)")
 		}
-		if b && oneOf(key[8:], ExplainStages) {
-			c.Explain = append(c.Explain, key[8:])
-		}
+		return nil
+	}
+	var b bool
+	if err := json.Unmarshal(val, &b); err != nil {
+		return fmt.Errorf("expected true or false")
+	}
+	if b && oneOf(key[8:], ExplainStages) {
+		c.Explain = append(c.Explain, key[8:])
 	}
 	return nil
 }
@@ -121,4 +133,20 @@ func (c *Config) enumKey(val json.RawMessage, set []string, p *string) error {
 	}
 	*p = upper(s)
 	return nil
+}
+
+// otherFileKeys are the keys of DAPHNE's user configuration that are accepted
+// and have no effect here (GPU, code generation, distributed and logging
+// settings). Keys handled above and every explain_* key are accepted too; any
+// other key is rejected, as DAPHNE's ConfigParser does.
+var otherFileKeys = map[string]bool{
+	"cuda_fuse_any": true, "vectorized_single_queue": true, "debug_llvm": true,
+	"cuda_devices": true, "force_cuda": true, "libdir": true, "library_paths": true,
+	"logging": true, "enable_property_recording": true, "use_sparse_representation": true,
+	"matmul_vec_size_bits": true, "matmul_tile": true, "matmul_fixed_tile_sizes": true,
+	"matmul_use_fixed_tile_sizes": true, "matmul_unroll_factor": true,
+	"matmul_unroll_jam_factor": true, "matmul_num_vec_registers": true, "matmul_invert_loops": true,
+	"hdfsAddress": true, "hdfsUsername": true, "distributed_backend": true,
+	"max_distributed_serialization_chunk_size": true, "enable_profiling": true,
+	"statistics": true, "enable_statistics": true,
 }
