@@ -83,7 +83,7 @@ func valuesAs[T num](m data.Matrix) ([]T, error) {
 	case *data.CSR[bool]:
 		return boolSlice[T](x.Values), nil
 	}
-	return nil, fmt.Errorf("value type %v is not numeric", m.ValueType())
+	return nil, errorf(ErrValueType, "value type %v is not numeric", m.ValueType())
 }
 
 // conv returns src itself when S and T are the same type, else a converted copy.
@@ -199,7 +199,7 @@ const maxCells = 1 << 31
 // checkCells returns an error if an r x c result of op is too large.
 func checkCells(op string, r, c int) error {
 	if float64(r)*float64(c) > maxCells {
-		return fmt.Errorf("%s: a %dx%d result is too large", op, r, c)
+		return errorf(ErrTooLarge, "%s: a %dx%d result is too large", op, r, c)
 	}
 	return nil
 }

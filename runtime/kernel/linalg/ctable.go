@@ -1,7 +1,6 @@
 package linalg
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -17,10 +16,10 @@ import (
 // are errors (DAPHNE's kernel would write out of bounds).
 func CTable(ys, xs data.Matrix, weight *data.Scalar, numRows, numCols int64) (data.Matrix, error) {
 	if ys.Cols() != 1 || xs.Cols() != 1 {
-		return nil, fmt.Errorf("ctable: both position arguments must be column vectors, got %s and %s", shape(ys), shape(xs))
+		return nil, errorf(ErrShape, "ctable: both position arguments must be column vectors, got %s and %s", shape(ys), shape(xs))
 	}
 	if ys.Rows() != xs.Rows() {
-		return nil, fmt.Errorf("ctable: both position arguments must have the same number of rows, got %s and %s", shape(ys), shape(xs))
+		return nil, errorf(ErrShape, "ctable: both position arguments must have the same number of rows, got %s and %s", shape(ys), shape(xs))
 	}
 	rows, err := positions(ys, "first")
 	if err != nil {
@@ -52,7 +51,7 @@ func CTable(ys, xs data.Matrix, weight *data.Scalar, numRows, numCols int64) (da
 	case types.UI8:
 		return ctable(rows, cols, nr, nc, data.Get[uint8](weight), vt), nil
 	default:
-		return nil, fmt.Errorf("ctable: the weight must be a number, got %s", data.Describe(weight))
+		return nil, errorf(ErrValueType, "ctable: the weight must be a number, got %s", data.Describe(weight))
 	}
 }
 
@@ -60,12 +59,12 @@ func CTable(ys, xs data.Matrix, weight *data.Scalar, numRows, numCols int64) (da
 func positions(m data.Matrix, which string) ([]int64, error) {
 	vals, err := valuesAs[float64](toDense(m))
 	if err != nil {
-		return nil, fmt.Errorf("ctable: the %s argument must be numeric, got %s", which, data.Describe(m))
+		return nil, errorf(ErrValueType, "ctable: the %s argument must be numeric, got %s", which, data.Describe(m))
 	}
 	out := make([]int64, len(vals))
 	for k, v := range vals {
 		if math.IsNaN(v) || v <= -1 || v >= 1<<53 {
-			return nil, fmt.Errorf("ctable: position %v in row %d of the %s argument is not a valid index", v, k, which)
+			return nil, errorf(ErrArgument, "ctable: position %s in row %d of the %s argument is not a valid index", data.FormatFloat(v), k, which)
 		}
 		out[k] = int64(v)
 	}

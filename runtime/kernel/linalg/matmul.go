@@ -1,8 +1,6 @@
 package linalg
 
 import (
-	"fmt"
-
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/types"
 )
@@ -17,7 +15,7 @@ const minFlopsPerPart = 1 << 16
 // result; all have finished when MatMul returns.
 func MatMul(nthreads int, a, b data.Matrix) (data.Matrix, error) {
 	if a.Cols() != b.Rows() {
-		return nil, fmt.Errorf("matMul: ncol(lhs) must equal nrow(rhs), got lhs %s and rhs %s", shape(a), shape(b))
+		return nil, errorf(ErrShape, "matMul: ncol(lhs) must equal nrow(rhs), got lhs %s and rhs %s", shape(a), shape(b))
 	}
 	if err := checkCells("matMul", a.Rows(), b.Cols()); err != nil {
 		return nil, err
@@ -41,7 +39,7 @@ func MatMul(nthreads int, a, b data.Matrix) (data.Matrix, error) {
 	case types.UI8:
 		return matMulT[uint8](nthreads, a, b, vt)
 	}
-	return nil, fmt.Errorf("matMul: value type %v is not supported (operands %s and %s)",
+	return nil, errorf(ErrValueType, "matMul: value type %v is not supported (operands %s and %s)",
 		vt, data.Describe(a), data.Describe(b))
 }
 

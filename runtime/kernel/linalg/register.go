@@ -1,8 +1,6 @@
 package linalg
 
 import (
-	"fmt"
-
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/runtime/ops"
 )
@@ -28,9 +26,9 @@ func Register(r *ops.Registry) {
 func arity(op string, args []data.Value, lo, hi int) error {
 	if len(args) < lo || len(args) > hi {
 		if lo == hi {
-			return fmt.Errorf("%s expects %d arguments, got %d", op, lo, len(args))
+			return errorf(ErrArgument, "%s expects %d arguments, got %d", op, lo, len(args))
 		}
-		return fmt.Errorf("%s expects %d to %d arguments, got %d", op, lo, hi, len(args))
+		return errorf(ErrArgument, "%s expects %d to %d arguments, got %d", op, lo, hi, len(args))
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package linalg
 
 import (
-	"fmt"
-
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/types"
 )
@@ -38,7 +36,7 @@ func Replace(m data.Matrix, pattern, replacement *data.Scalar) (data.Matrix, err
 			return replaceDense(d, pattern.Truth(), replacement.Truth()), nil
 		}
 	}
-	return nil, fmt.Errorf("replace: value type %v is not supported (matrix %s, pattern %s, replacement %s)",
+	return nil, errorf(ErrValueType, "replace: value type %v is not supported (matrix %s, pattern %s, replacement %s)",
 		vt, data.Describe(m), data.Describe(pattern), data.Describe(replacement))
 }
 
@@ -98,7 +96,7 @@ func replaceCSR[T num](s *data.CSR[T], pat, rep T) (data.Matrix, error) {
 func replaceStr(m data.Matrix, pattern, replacement *data.Scalar) (data.Matrix, error) {
 	d, ok := toDense(m).(*data.Dense[string])
 	if !ok || pattern.VT != types.Str || replacement.VT != types.Str {
-		return nil, fmt.Errorf("replace: a string matrix needs string pattern and replacement, got matrix %s, pattern %s, replacement %s",
+		return nil, errorf(ErrValueType, "replace: a string matrix needs string pattern and replacement, got matrix %s, pattern %s, replacement %s",
 			data.Describe(m), data.Describe(pattern), data.Describe(replacement))
 	}
 	return replaceDense(d, pattern.S, replacement.S), nil

@@ -1,7 +1,6 @@
 package linalg
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/blas"
@@ -24,14 +23,14 @@ import (
 // error "solve: matrix is singular".
 func Solve(a, b data.Matrix) (data.Matrix, error) {
 	if a.Rows() != a.Cols() {
-		return nil, fmt.Errorf("solve: the matrix must be square, got %s", shape(a))
+		return nil, errorf(ErrShape, "solve: the matrix must be square, got %s", shape(a))
 	}
 	if b.Rows() != a.Rows() {
-		return nil, fmt.Errorf("solve: nrow of the right-hand side must equal nrow of the %s matrix, got %s", shape(a), shape(b))
+		return nil, errorf(ErrShape, "solve: nrow of the right-hand side must equal nrow of the %s matrix, got %s", shape(a), shape(b))
 	}
 	vt := types.Promote(a.ValueType(), b.ValueType())
 	if !vt.IsFloat() {
-		return nil, fmt.Errorf("solve: value type %v is not supported, expected f32 or f64 (arguments %s and %s)",
+		return nil, errorf(ErrValueType, "solve: value type %v is not supported, expected f32 or f64 (arguments %s and %s)",
 			vt, data.Describe(a), data.Describe(b))
 	}
 	ad, err := denseAs[float64](a, types.F64)
@@ -59,11 +58,11 @@ func luSolve(lu, x []float64, n, k int) error {
 	anorm := lapack64.Lange(lapack.MaxColumnSum, ag, make([]float64, n))
 	ipiv := make([]int, n)
 	if ok := lapack64.Getrf(ag, ipiv); !ok {
-		return fmt.Errorf("solve: matrix is singular")
+		return errorf(ErrSingular, "solve: matrix is singular")
 	}
 	rcond := lapack64.Gecon(lapack.MaxColumnSum, ag, anorm, make([]float64, 4*n), make([]int, n))
 	if rcond < 0x1p-52 {
-		return fmt.Errorf("solve: matrix is singular (reciprocal condition number %.3g)", rcond)
+		return errorf(ErrSingular, "solve: matrix is singular (reciprocal condition number %.3g)", rcond)
 	}
 	lapack64.Getrs(blas.NoTrans, ag, blas64.General{Rows: n, Cols: k, Stride: k, Data: x}, ipiv)
 	return nil
@@ -77,10 +76,10 @@ func luSolve(lu, x []float64, n, k int) error {
 func Eigen(a data.Matrix) (values, vectors data.Matrix, err error) {
 	vt := a.ValueType()
 	if !vt.IsFloat() {
-		return nil, nil, fmt.Errorf("eigen: value type %v is not supported, expected f32 or f64 (argument %s)", vt, data.Describe(a))
+		return nil, nil, errorf(ErrValueType, "eigen: value type %v is not supported, expected f32 or f64 (argument %s)", vt, data.Describe(a))
 	}
 	if a.Rows() != a.Cols() {
-		return nil, nil, fmt.Errorf("eigen: the matrix must be square, got %s", shape(a))
+		return nil, nil, errorf(ErrShape, "eigen: the matrix must be square, got %s", shape(a))
 	}
 	ad, err := denseAs[float64](a, types.F64)
 	if err != nil {
@@ -88,8 +87,8 @@ func Eigen(a data.Matrix) (values, vectors data.Matrix, err error) {
 	}
 	n := a.Rows()
 	if i, j, ok := asymmetry(ad); !ok {
-		return nil, nil, fmt.Errorf("eigen: the matrix must be symmetric, but cell (%d,%d) is %v and cell (%d,%d) is %v",
-			i, j, ad.At(i, j), j, i, ad.At(j, i))
+		return nil, nil, errorf(ErrNotSymmetric, "eigen: the matrix must be symmetric, but cell (%d,%d) is %s and cell (%d,%d) is %s",
+			i, j, data.FormatFloat(ad.At(i, j)), j, i, data.FormatFloat(ad.At(j, i)))
 	}
 	vecs := ad.Clone()
 	w := data.NewDense[float64](n, 1)
@@ -99,7 +98,7 @@ func Eigen(a data.Matrix) (values, vectors data.Matrix, err error) {
 		lapack64.Syev(lapack.EVCompute, sym, w.Data, query, -1)
 		work := make([]float64, int(query[0]))
 		if ok := lapack64.Syev(lapack.EVCompute, sym, w.Data, work, len(work)); !ok {
-			return nil, nil, fmt.Errorf("eigen: the eigenvalue iteration did not converge")
+			return nil, nil, errorf(ErrNoConvergence, "eigen: the eigenvalue iteration did not converge")
 		}
 		normaliseSigns(vecs)
 	}

@@ -1,8 +1,6 @@
 package linalg
 
 import (
-	"fmt"
-
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/types"
 )
@@ -18,7 +16,7 @@ import (
 // diagonal and zeros elsewhere.
 func DiagMatrix(v data.Matrix) (data.Matrix, error) {
 	if v.Cols() != 1 {
-		return nil, fmt.Errorf("diagMatrix: the argument must be a column vector (n x 1), got %s", shape(v))
+		return nil, errorf(ErrShape, "diagMatrix: the argument must be a column vector (n x 1), got %s", shape(v))
 	}
 	if err := checkCells("diagMatrix", v.Rows(), v.Rows()); err != nil {
 		return nil, err
@@ -45,7 +43,7 @@ func DiagMatrix(v data.Matrix) (data.Matrix, error) {
 	case *data.Dense[string]:
 		return diagMatrix(x), nil
 	}
-	return nil, fmt.Errorf("diagMatrix: unsupported argument %s", data.Describe(v))
+	return nil, errorf(ErrValueType, "diagMatrix: unsupported argument %s", data.Describe(v))
 }
 
 func diagMatrix[T data.Elem](v *data.Dense[T]) *data.Dense[T] {
@@ -60,7 +58,7 @@ func diagMatrix[T data.Elem](v *data.Dense[T]) *data.Dense[T] {
 // DiagVector returns the diagonal of the square matrix m as an n x 1 vector.
 func DiagVector(m data.Matrix) (data.Matrix, error) {
 	if m.Rows() != m.Cols() {
-		return nil, fmt.Errorf("diagVector: the matrix must be square, got %s", shape(m))
+		return nil, errorf(ErrShape, "diagVector: the matrix must be square, got %s", shape(m))
 	}
 	if res, ok := csrDiagVector(m); ok {
 		return res, nil
@@ -87,7 +85,7 @@ func DiagVector(m data.Matrix) (data.Matrix, error) {
 	case *data.Dense[string]:
 		return diagVector(x), nil
 	}
-	return nil, fmt.Errorf("diagVector: unsupported argument %s", data.Describe(m))
+	return nil, errorf(ErrValueType, "diagVector: unsupported argument %s", data.Describe(m))
 }
 
 func diagVector[T data.Elem](m *data.Dense[T]) *data.Dense[T] {
@@ -109,10 +107,10 @@ func Tri(m data.Matrix, upper, diag, values bool) (data.Matrix, error) {
 		name = "upperTri"
 	}
 	if m.Rows() != m.Cols() {
-		return nil, fmt.Errorf("%s: the matrix must be square, got %s", name, shape(m))
+		return nil, errorf(ErrShape, "%s: the matrix must be square, got %s", name, shape(m))
 	}
 	if m.ValueType() == types.Str && !values {
-		return nil, fmt.Errorf("%s: values=false needs a numeric matrix, got %s", name, data.Describe(m))
+		return nil, errorf(ErrValueType, "%s: values=false needs a numeric matrix, got %s", name, data.Describe(m))
 	}
 	if res, ok := csrTri(m, upper, diag, values); ok {
 		return res, nil
@@ -140,7 +138,7 @@ func Tri(m data.Matrix, upper, diag, values bool) (data.Matrix, error) {
 	case *data.Dense[string]:
 		res = tri(x, upper, diag, values, "")
 	default:
-		return nil, fmt.Errorf("%s: unsupported argument %s", name, data.Describe(m))
+		return nil, errorf(ErrValueType, "%s: unsupported argument %s", name, data.Describe(m))
 	}
 	return res, nil
 }

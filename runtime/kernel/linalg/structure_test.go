@@ -231,7 +231,7 @@ func TestCTableErrors(t *testing.T) {
 		{"not vectors", data.NewDense[float64](2, 2), col, data.F64(1), "ctable: both position arguments must be column vectors, got 2x2 and 2x1"},
 		{"lengths", data.NewDense[float64](3, 1), col, data.F64(1), "ctable: both position arguments must have the same number of rows, got 3x1 and 2x1"},
 		{"negative", data.DenseFrom(2, 1, []float64{0, -2}), col, data.F64(1), "ctable: position -2 in row 1 of the first argument is not a valid index"},
-		{"nan", col, data.DenseFrom(2, 1, []float64{math.NaN(), 0}), data.F64(1), "ctable: position NaN in row 0 of the second argument"},
+		{"nan", col, data.DenseFrom(2, 1, []float64{math.NaN(), 0}), data.F64(1), "ctable: position nan in row 0 of the second argument"},
 		{"string weight", col, col, data.Str("x"), "ctable: the weight must be a number, got scalar str"},
 	}
 	for _, tc := range tests {

@@ -1,8 +1,6 @@
 package linalg
 
 import (
-	"fmt"
-
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/types"
 )
@@ -39,7 +37,7 @@ func Syrk(nthreads int, a data.Matrix) (data.Matrix, error) {
 		}
 		return syrkDense(nthreads, d, microF32)
 	default:
-		return nil, fmt.Errorf("syrk: value type %v is not supported, expected f32 or f64 (argument %s)", vt, data.Describe(a))
+		return nil, errorf(ErrValueType, "syrk: value type %v is not supported, expected f32 or f64 (argument %s)", vt, data.Describe(a))
 	}
 }
 
@@ -138,7 +136,7 @@ func mirrorUpper[T num](c []T, n int) {
 // f64 only; the operands are promoted to one type.
 func Gemv(nthreads int, a, x data.Matrix) (data.Matrix, error) {
 	if x.Cols() != 1 || x.Rows() != a.Rows() {
-		return nil, fmt.Errorf("gemv: the vector must be %dx1 (nrow of the %s matrix), got %s", a.Rows(), shape(a), shape(x))
+		return nil, errorf(ErrShape, "gemv: the vector must be %dx1 (nrow of the %s matrix), got %s", a.Rows(), shape(a), shape(x))
 	}
 	switch vt := types.Promote(a.ValueType(), x.ValueType()); vt {
 	case types.F64:
@@ -146,7 +144,7 @@ func Gemv(nthreads int, a, x data.Matrix) (data.Matrix, error) {
 	case types.F32:
 		return gemvT[float32](nthreads, a, x, vt)
 	default:
-		return nil, fmt.Errorf("gemv: value type %v is not supported, expected f32 or f64 (arguments %s and %s)",
+		return nil, errorf(ErrValueType, "gemv: value type %v is not supported, expected f32 or f64 (arguments %s and %s)",
 			vt, data.Describe(a), data.Describe(x))
 	}
 }

@@ -1,7 +1,6 @@
 package prep
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -20,10 +19,10 @@ type num interface {
 // ignored. Numeric value types only.
 func Bin(x data.Matrix, numBins int64, lo, hi *data.Scalar) (data.Matrix, error) {
 	if numBins <= 0 {
-		return nil, fmt.Errorf("bin: numBins must be greater than zero, got %d", numBins)
+		return nil, errorf(ErrArgument, "bin: numBins must be greater than zero, got %d", numBins)
 	}
 	if (lo == nil) != (hi == nil) {
-		return nil, fmt.Errorf("bin: min and max must be given together")
+		return nil, errorf(ErrArgument, "bin: min and max must be given together")
 	}
 	xd, err := data.ToDenseMatrix(x)
 	if err != nil {
@@ -52,7 +51,7 @@ func Bin(x data.Matrix, numBins int64, lo, hi *data.Scalar) (data.Matrix, error)
 	case []uint8:
 		out, err = binCells(c, numBins, lo, hi)
 	default:
-		return nil, fmt.Errorf("bin: value type %v is not supported, expected a numeric matrix, got %s", x.ValueType(), data.Describe(x))
+		return nil, errorf(ErrValueType, "bin: value type %v is not supported, expected a numeric matrix, got %s", x.ValueType(), data.Describe(x))
 	}
 	if err != nil {
 		return nil, err
@@ -78,14 +77,14 @@ func binCells[T num](cells []T, numBins int64, lo, hi *data.Scalar) ([]T, error)
 		}
 	}
 	if math.IsInf(float64(mn), 0) || math.IsInf(float64(mx), 0) {
-		return nil, fmt.Errorf("bin: min and max must be finite, got %s and %s (the data's when not given)",
+		return nil, errorf(ErrArgument, "bin: min and max must be finite, got %s and %s (the data's when not given)",
 			data.FormatFloat(float64(mn)), data.FormatFloat(float64(mx)))
 	}
 	if mn > mx {
-		return nil, fmt.Errorf("bin: min (%v) must not be greater than max (%v)", mn, mx)
+		return nil, errorf(ErrArgument, "bin: min (%v) must not be greater than max (%v)", mn, mx)
 	}
 	if mn == mx && numBins > 1 {
-		return nil, fmt.Errorf("bin: min equals max (%v), so numBins must be 1, got %d", mn, numBins)
+		return nil, errorf(ErrArgument, "bin: min equals max (%v), so numBins must be 1, got %d", mn, numBins)
 	}
 	return binKernel(cells, numBins, mn, mx), nil
 }
@@ -95,10 +94,10 @@ func binCells[T num](cells []T, numBins int64, lo, hi *data.Scalar) ([]T, error)
 func checkBound(s *data.Scalar, what string) error {
 	f := s.Float64()
 	if math.IsNaN(f) {
-		return fmt.Errorf("bin: %s must be a number, got %s (%s)", what, data.FormatFloat(f), data.Describe(s))
+		return errorf(ErrArgument, "bin: %s must be a number, got %s (%s)", what, data.FormatFloat(f), data.Describe(s))
 	}
 	if math.IsInf(f, 0) {
-		return fmt.Errorf("bin: %s must be finite, got %s", what, data.FormatFloat(f))
+		return errorf(ErrArgument, "bin: %s must be finite, got %s", what, data.FormatFloat(f))
 	}
 	return nil
 }

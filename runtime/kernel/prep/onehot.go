@@ -21,7 +21,7 @@ const maxCells = 1 << 32
 // columns hold the codes.
 func OneHot(x, info data.Matrix) (data.Matrix, error) {
 	if info.Rows() != 1 || info.Cols() != x.Cols() {
-		return nil, fmt.Errorf("oneHot: info must be a 1x%d row vector (one entry per column of the %s argument), got %s",
+		return nil, errorf(ErrShape, "oneHot: info must be a 1x%d row vector (one entry per column of the %s argument), got %s",
 			x.Cols(), shape(x), shape(info))
 	}
 	spec, resCols, err := oneHotInfo(info)
@@ -29,7 +29,7 @@ func OneHot(x, info data.Matrix) (data.Matrix, error) {
 		return nil, err
 	}
 	if float64(resCols)*float64(x.Rows()) > maxCells {
-		return nil, fmt.Errorf("oneHot: a %dx%d result is too large", x.Rows(), resCols)
+		return nil, errorf(ErrTooLarge, "oneHot: a %dx%d result is too large", x.Rows(), resCols)
 	}
 	xd, err := data.ToDenseMatrix(x)
 	if err != nil {
@@ -72,7 +72,7 @@ func OneHot(x, info data.Matrix) (data.Matrix, error) {
 	case []bool:
 		out, err = oneHot(c, pos, x.Cols(), spec, resCols, true, false)
 	default:
-		return nil, fmt.Errorf("oneHot: unsupported argument %s", data.Describe(x))
+		return nil, errorf(ErrValueType, "oneHot: unsupported argument %s", data.Describe(x))
 	}
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func oneHotInfo(info data.Matrix) ([]int64, int, error) {
 		case k >= 0 && k <= maxCells:
 			resCols += int(k)
 		default:
-			return nil, 0, fmt.Errorf("oneHot: info value %d for column %d is invalid, expected -1 (keep), 0 (drop) or a number of categories", k, c)
+			return nil, 0, errorf(ErrArgument, "oneHot: info value %d for column %d is invalid, expected -1 (keep), 0 (drop) or a number of categories", k, c)
 		}
 	}
 	return spec, resCols, nil
@@ -161,7 +161,7 @@ func oneHot[T data.Elem](cells []T, pos []float64, cols int, spec []int64, resCo
 			case k > 0:
 				v := pos[r*cols+c]
 				if !(v >= 0 && v < float64(k)) {
-					return nil, fmt.Errorf("oneHot: value %v in row %d, column %d is outside [0, %d)", v, r, c, k)
+					return nil, errorf(ErrArgument, "oneHot: value %s in row %d, column %d is outside [0, %d)", data.FormatFloat(v), r, c, k)
 				}
 				enc := dst[at : at+int(k)]
 				for i := range enc {

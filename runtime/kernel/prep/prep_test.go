@@ -76,7 +76,7 @@ func TestOneHotErrors(t *testing.T) {
 		{"info value", x, data.DenseFrom(1, 2, []int64{-2, 2}), "oneHot: info value -2 for column 0 is invalid"},
 		{"too large", x, data.DenseFrom(1, 2, []int64{-1, 3}), "oneHot: value 3 in row 1, column 1 is outside [0, 3)"},
 		{"negative", data.DenseFrom(1, 1, []float64{-0.5}), data.DenseFrom(1, 1, []int64{2}), "oneHot: value -0.5 in row 0, column 0 is outside [0, 2)"},
-		{"nan", data.DenseFrom(1, 1, []float64{math.NaN()}), data.DenseFrom(1, 1, []int64{2}), "oneHot: value NaN in row 0, column 0"},
+		{"nan", data.DenseFrom(1, 1, []float64{math.NaN()}), data.DenseFrom(1, 1, []int64{2}), "oneHot: value nan in row 0, column 0"},
 		{"string categories", data.DenseFrom(3, 1, []string{"x", "y", "z"}), data.DenseFrom(1, 1, []int64{2}), "oneHot: value 2 in row 2, column 0 is outside [0, 2)"},
 	}
 	for _, tc := range tests {

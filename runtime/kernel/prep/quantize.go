@@ -1,7 +1,6 @@
 package prep
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -16,14 +15,14 @@ import (
 // from zero. NaN cells become 0 (what x86 makes of DAPHNE's cast).
 func Quantize(x data.Matrix, lo, hi float64) (data.Matrix, error) {
 	if vt := x.ValueType(); !vt.IsFloat() {
-		return nil, fmt.Errorf("quantize: value type %v is not supported, expected f32 (or f64), got %s", vt, data.Describe(x))
+		return nil, errorf(ErrValueType, "quantize: value type %v is not supported, expected f32 (or f64), got %s", vt, data.Describe(x))
 	}
 	if math.IsNaN(lo) || math.IsNaN(hi) || lo > hi {
-		return nil, fmt.Errorf("quantize: min (%v) must not be greater than max (%v)", lo, hi)
+		return nil, errorf(ErrArgument, "quantize: min (%s) must not be greater than max (%s)", data.FormatFloat(lo), data.FormatFloat(hi))
 	}
 	mn, mx := min(float32(lo), 0), max(float32(hi), 0)
 	if mn == mx {
-		return nil, fmt.Errorf("quantize: the range [min, max] (widened to include 0) must not be empty, got [%v, %v]", lo, hi)
+		return nil, errorf(ErrArgument, "quantize: the range [min, max] (widened to include 0) must not be empty, got [%s, %s]", data.FormatFloat(lo), data.FormatFloat(hi))
 	}
 	xd, err := data.ToDenseMatrix(x)
 	if err != nil {

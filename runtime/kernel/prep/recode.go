@@ -2,7 +2,6 @@ package prep
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -15,7 +14,7 @@ import (
 // before true, NaN last); otherwise the order of first appearance.
 func Recode(x data.Matrix, orderPreserving bool) (codes, dict data.Matrix, err error) {
 	if x.Cols() != 1 {
-		return nil, nil, fmt.Errorf("recode: the argument must have exactly one column, got %s", shape(x))
+		return nil, nil, errorf(ErrShape, "recode: the argument must have exactly one column, got %s", shape(x))
 	}
 	xd, err := data.ToDenseMatrix(x)
 	if err != nil {
@@ -49,7 +48,7 @@ func Recode(x data.Matrix, orderPreserving bool) (codes, dict data.Matrix, err e
 	case []bool:
 		c, d = recode(v, orderPreserving, compareBool)
 	default:
-		return nil, nil, fmt.Errorf("recode: unsupported argument %s", data.Describe(x))
+		return nil, nil, errorf(ErrValueType, "recode: unsupported argument %s", data.Describe(x))
 	}
 	dm, err := data.DenseFromCells(x.ValueType(), cellsLen(d), 1, d)
 	if err != nil {

@@ -26,7 +26,7 @@ func arity(op string, args []data.Value, allowed ...int) error {
 	if len(allowed) == 2 {
 		want = fmt.Sprintf("%d or %d", allowed[0], allowed[1])
 	}
-	return fmt.Errorf("%s expects %s arguments, got %d", op, want, len(args))
+	return errorf(ErrArgument, "%s expects %s arguments, got %d", op, want, len(args))
 }
 
 func opOneHot(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
