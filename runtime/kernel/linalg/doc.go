@@ -38,6 +38,14 @@
 // syrkPacked, spmvRows, ...) are pure functions of their slices and range,
 // ready for a scheduler to drive.
 //
+// # Errors
+//
+// Errors a user can cause read as one sentence naming the op, what was
+// given and what was expected; each wraps one of the sentinels
+// ErrShape, ErrValueType, ErrSingular, ErrNotSymmetric, ErrNoConvergence,
+// ErrArgument or ErrTooLarge (test with errors.Is). Kernels do not panic on
+// user input.
+//
 // # Ownership
 //
 // Kernels never write into their inputs; results are freshly allocated and

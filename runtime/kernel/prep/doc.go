@@ -10,6 +10,13 @@
 // oneHot on a string matrix recodes each column (codes in order of first
 // appearance) and returns si64, as DAPHNE's CLI tests show.
 //
+// # Errors
+//
+// Errors a user can cause read as one sentence naming the op, what was
+// given and what was expected; each wraps one of the sentinels
+// ErrShape, ErrValueType, ErrArgument or ErrTooLarge (test with errors.Is). Kernels do not panic on
+// user input.
+//
 // # Deviations from DAPHNE
 //
 //   - oneHot: info value 0 drops the column (DAPHNE's kernel rejects 0
