@@ -48,7 +48,7 @@
 //
 // # Ownership
 //
-// Kernels never write into their inputs; results are freshly allocated and
-// may alias an input only when an op returns its argument unchanged (a
-// value-type conversion to the same type).
+// Kernels never write into their inputs and results never alias them:
+// every result is freshly allocated. Internal value-type conversions may
+// alias an input (same Go element type), but only for reading.
 package linalg
