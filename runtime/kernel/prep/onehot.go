@@ -9,7 +9,7 @@ import (
 
 // maxCells bounds result sizes so absurd category counts give an error
 // instead of an allocation failure.
-const maxCells = 1 << 32
+const maxCells = 1 << 31
 
 // OneHot one-hot encodes the columns of x as described by info (1 x ncol(x),
 // converted to si64): -1 keeps the column, 0 drops it, k > 0 replaces it by
