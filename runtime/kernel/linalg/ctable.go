@@ -57,12 +57,15 @@ func CTable(ys, xs data.Matrix, weight *data.Scalar, numRows, numCols int64) (da
 
 // positions reads a numeric column vector as non-negative integers.
 func positions(m data.Matrix, which string) ([]int64, error) {
-	vals, err := valuesAs[float64](toDense(m))
+	d, err := denseAs[float64](m, types.F64)
+	if m.ValueType() == types.Str {
+		err = errorf(ErrValueType, "strings are not positions")
+	}
 	if err != nil {
 		return nil, errorf(ErrValueType, "ctable: the %s argument must be numeric, got %s", which, data.Describe(m))
 	}
-	out := make([]int64, len(vals))
-	for k, v := range vals {
+	out := make([]int64, len(d.Data))
+	for k, v := range d.Data {
 		if math.IsNaN(v) || v <= -1 || v >= 1<<53 {
 			return nil, errorf(ErrArgument, "ctable: position %s in row %d of the %s argument is not a valid index", data.FormatFloat(v), k, which)
 		}
