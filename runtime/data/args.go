@@ -39,6 +39,19 @@ func ScalarArg(v Value, what string) (*Scalar, error) {
 	return s, nil
 }
 
+// SizeValue returns the only cell of a 1x1 matrix as a scalar, and any
+// other value unchanged. Size arguments (numbers of rows and columns) go
+// through it: DAPHNE casts them to its index type, a cast that accepts 1x1
+// matrices, so `fill(0.0, as.si64(rand(1, 1, 5.0, 9.0, 1.0, 3)), 2)` works.
+func SizeValue(v Value) Value {
+	if m, ok := v.(Matrix); ok && m.Rows() == 1 && m.Cols() == 1 {
+		if s, err := MatrixCell(m, 0, 0); err == nil {
+			return s
+		}
+	}
+	return v
+}
+
 // IntArg returns a scalar argument as int64 (floats truncated toward zero,
 // as DAPHNE casts them; NaN and strings are errors).
 func IntArg(v Value, what string) (int64, error) {
@@ -61,8 +74,9 @@ func IntArg(v Value, what string) (int64, error) {
 }
 
 // DimArg returns a non-negative size argument (a number of rows, say).
+// A 1x1 matrix stands for its cell (see SizeValue).
 func DimArg(v Value, what string) (int, error) {
-	n, err := IntArg(v, what)
+	n, err := IntArg(SizeValue(v), what)
 	if err != nil {
 		return 0, err
 	}

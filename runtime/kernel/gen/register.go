@@ -125,8 +125,9 @@ var randByVT = map[types.ValueType]randFn{
 
 // sizeArg reads a row or column count that may be given as any number;
 // range checks are left to the kernel so that its messages match DAPHNE's.
+// A 1x1 matrix stands for its cell (data.SizeValue).
 func sizeArg(v data.Value, what string) (int, error) {
-	n, err := data.IntArg(v, what)
+	n, err := data.IntArg(data.SizeValue(v), what)
 	if err != nil {
 		return 0, err
 	}
