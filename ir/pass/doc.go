@@ -7,7 +7,8 @@
 // The table in pass.go lists, in order:
 //
 //	fold           constant folding through the runtime's Evaluator, and ifs
-//	               with constant conditions
+//	               with constant conditions; an integer division or modulo
+//	               by zero on constants is an error (DivByZeroError)
 //	pushdown       ewAbs(rand(.., min, max, ..)) -> rand(.., -max, -min, ..)
 //	               for constant min <= max <= 0, as DAPHNE's canonicalizer
 //	deadcode       removal of unused effect-free ops       -> parsing_simplified

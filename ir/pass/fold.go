@@ -1,6 +1,8 @@
 package pass
 
 import (
+	"fmt"
+
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/types"
 )
@@ -19,10 +21,18 @@ import (
 //
 // Ops are visited in definition order and each op's arguments are
 // rewritten before it is considered, so folds cascade in one pass.
+//
+// An integer division or modulo whose operands are both constants and
+// whose divisor is 0 is a compile-time error, as in DAPHNE, whose
+// canonicalizer rejects it ("Can't divide by 0", exit code 2); with a
+// non-constant operand the error comes at run time.
 func fold(s *state) error {
 	for _, f := range s.m.Funcs {
 		fo := &folder{s: s, f: f, repl: replacer{}}
 		f.Body.Ops = fo.block(f.Body.Ops, true)
+		if fo.err != nil {
+			return fo.err
+		}
 		fo.repl.apply(f)
 	}
 	return nil
@@ -32,6 +42,7 @@ type folder struct {
 	s    *state
 	f    *ir.Func
 	repl replacer
+	err  error // the first constant division by zero found
 }
 
 // block folds ops and returns the new op list. returnOK says whether a
@@ -55,6 +66,9 @@ func (fo *folder) block(ops []*ir.Op, returnOK bool) []*ir.Op {
 				continue
 			}
 		case ir.KindCall:
+			if err := constDivByZero(op); err != nil && fo.err == nil {
+				fo.err = err
+			}
 			if consts := fo.eval(op); consts != nil {
 				out = append(out, fo.replaceByConsts(op, consts)...)
 				continue
@@ -94,6 +108,43 @@ func (fo *folder) foldIf(op *ir.Op, returnOK bool) (ops []*ir.Op, returns, ok bo
 		return taken.Ops, true, true
 	}
 	return nil, false, false
+}
+
+// DivByZeroError is the compile-time error for an integer division or
+// modulo whose operands are both constants and whose divisor is 0.
+type DivByZeroError struct {
+	Loc ir.Loc // of the division; may be unknown
+	Op  string // ewDiv or ewMod
+}
+
+func (e *DivByZeroError) Error() string {
+	what := "division"
+	if e.Op == "ewMod" {
+		what = "modulo"
+	}
+	msg := fmt.Sprintf("integer %s by zero in a constant expression", what)
+	if e.Loc.IsValid() {
+		return e.Loc.String() + ": " + msg
+	}
+	return msg
+}
+
+// constDivByZero returns a *DivByZeroError for an integer ewDiv or ewMod
+// whose operands are both constants and whose divisor is 0 (bool operands
+// are promoted as in the operation; a float division by zero is IEEE and
+// fine).
+func constDivByZero(op *ir.Op) error {
+	if (op.Name != "ewDiv" && op.Name != "ewMod") || len(op.Args) != 2 || !foldable(op) {
+		return nil
+	}
+	a, b := constOf(op.Args[0]), constOf(op.Args[1])
+	if a == nil || b == nil || !types.Promote(a.VT, b.VT).IsInt() {
+		return nil
+	}
+	if nonZero, ok := truth(b); !ok || nonZero {
+		return nil
+	}
+	return &DivByZeroError{Loc: op.Loc, Op: op.Name}
 }
 
 // eval evaluates a foldable call on constant arguments; nil means "not
