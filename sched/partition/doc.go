@@ -44,7 +44,8 @@
 //   - AUTO: textbook is DAPHNE's intent, SS with the "expert" minimum chunk
 //     g* = max(1, floor(N/(2^(m+1) P))), m = floor(0.618 log2 floor(N/P)), as
 //     a constant chunk max(g*, g); DAPHNE actually runs MSTATIC's chunk with g
-//     replaced by g* (a bug). N < P uses m = 0 instead of log2(0).
+//     replaced by g* (a bug; Compat reproduces it but keeps max(g*, g) as the
+//     minimum so that --grain-size always holds). N < P uses m = 0 instead of log2(0).
 //   - GSS (ceil(R/P)), PSS (ceil(R/1.5P)), MSTATIC (ceil(floor(N/P)/4)) are
 //     the same in both modes (PSS, MSTATIC, AUTO are DAPHNE-only schemes).
 //

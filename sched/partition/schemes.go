@@ -354,7 +354,7 @@ func newAUTO(n int, o Options) (Partitioner, error) {
 	gs := autoGrain(n, o.Workers)
 	if o.Compat {
 		c := ceilDiv(n/o.Workers, 4)
-		o.MinChunk = gs
+		o.MinChunk = max(o.MinChunk, gs)
 		return newSeq(n, o, func(*seq, int) int { return c }), nil
 	}
 	return newFixed(n, o, gs), nil
