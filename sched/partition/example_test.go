@@ -33,23 +33,25 @@ func ExampleRegister() {
 		fmt.Println(err)
 		return
 	}
+	var chunks []int
 	for c := p.Next(0); c > 0; c = p.Next(0) {
-		fmt.Print(c, " ")
+		chunks = append(chunks, c)
 	}
-	fmt.Println()
-	// Output: 50 25 12 10 3
+	fmt.Println(chunks)
+	// Output: [50 25 12 10 3]
 }
 
 // Schemes follow the textbook formulas; Compat selects DAPHNE's own.
 func ExampleNew() {
 	for _, compat := range []bool{false, true} {
 		p, _ := partition.New(partition.TFSS, 1000, partition.Options{Workers: 4, Compat: compat})
+		var first []int
 		for i := 0; i < 6; i++ {
-			fmt.Print(p.Next(i%4), " ")
+			first = append(first, p.Next(i%4))
 		}
-		fmt.Println()
+		fmt.Println(first)
 	}
 	// Output:
-	// 113 113 113 113 81 81
-	// 125 110 96 84 74 64
+	// [113 113 113 113 81 81]
+	// [125 110 96 84 74 64]
 }
