@@ -30,6 +30,8 @@ func TestParse(t *testing.T) {
 			}},
 		{"bool values", []string{"--select-matrix-repr=1", "--vec=false", "s.daph"}, "s.daph",
 			func(c *Config) bool { return c.SelectMatrixRepr && !c.Vec }},
+		{"codegen spellings", []string{"--mlir-codegen", "--mlir-hybrid-codegen", "s.daph"}, "s.daph",
+			func(c *Config) bool { return c.Codegen && c.MLIRHybridCodegen }},
 		{"options after script are args", []string{"s.daph", "x=--vec"}, "s.daph",
 			func(c *Config) bool { return !c.Vec && c.Args["x"] == "--vec" }},
 		{"explain", []string{"--explain=parsing,kernels", "s.daph"}, "s.daph",

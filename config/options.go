@@ -63,6 +63,7 @@ func options() map[string]option {
 		"columnar":             boolOpt("use columnar ops for relational queries", func(c *Config) *bool { return &c.Columnar }),
 		"optimistic-splitting": boolOpt("optimistic splitting for grouped SUM (needs --columnar)", func(c *Config) *bool { return &c.OptimisticSplitting }),
 		"codegen":              boolOpt("code generation (accepted; daphne-go interprets)", func(c *Config) *bool { return &c.Codegen }),
+		"mlir-codegen":         boolOpt("same as --codegen (older spelling)", func(c *Config) *bool { return &c.Codegen }),
 		"mlir-hybrid-codegen":  boolOpt("hybrid code generation (accepted; no effect)", func(c *Config) *bool { return &c.MLIRHybridCodegen }),
 		"statistics":           boolOpt("print runtime statistics (accepted; no effect yet)", func(c *Config) *bool { return &c.Statistics }),
 		"enable-profiling":     boolOpt("PAPI profiling (accepted; no effect)", func(c *Config) *bool { return &c.EnableProfiling }),
