@@ -1,0 +1,3 @@
+--config
+data/c1_config.json
+$SCRIPT

@@ -1,0 +1,3 @@
+--config
+data/c1_bad_config.json
+$SCRIPT

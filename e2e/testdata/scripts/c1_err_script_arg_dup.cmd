@@ -1,0 +1,3 @@
+--args
+x=1,x=2
+$SCRIPT

@@ -1,0 +1,3 @@
+--args
+x=10+10
+$SCRIPT
