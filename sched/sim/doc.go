@@ -54,8 +54,8 @@
 //     trace, and the per-worker Rows sum to Rows.
 //   - Accounting: for every worker Finish == Work + Overhead + Wait, and
 //     Idle == Makespan - Finish.
-//   - Bounds (speed-1 cores): total work / Cores <= Makespan <= total work
-//     + total overhead, because until the makespan some worker always
+//   - Bounds (speed-1 cores): total work / Cores <= Makespan and
+//     Makespan <= total work plus total overhead, because until the makespan some worker always
 //     executes rows, pays an overhead, or holds a lock others wait for.
 //   - Determinism: Run is a pure function of its Config. Ties between events
 //     at the same virtual time are broken first come, first served (and the
