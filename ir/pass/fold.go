@@ -2,6 +2,7 @@ package pass
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/types"
@@ -180,7 +181,26 @@ func (fo *folder) eval(op *ir.Op) []ir.Const {
 			res[i].F = float64(float32(res[i].F))
 		}
 	}
+	if apFloatArith[op.Name] && len(res) == 1 && res[0].VT.IsFloat() && math.IsNaN(res[0].F) && !anyNaN(args) {
+		res[0].F = math.NaN() // positive, as LLVM's APFloat makes it
+	}
 	return res
+}
+
+// apFloatArith are the ops DAPHNE folds with LLVM's APFloat arithmetic,
+// which gives a NaN it creates (0/0, inf-inf, 0*inf) a clear sign bit; the
+// hardware (and so the runtime, here and in DAPHNE) sets it, and C++
+// prints the two as nan and -nan. A NaN operand propagates unchanged.
+var apFloatArith = map[string]bool{"ewAdd": true, "ewSub": true, "ewMul": true, "ewDiv": true}
+
+// anyNaN reports whether a float constant among cs is NaN.
+func anyNaN(cs []ir.Const) bool {
+	for _, c := range cs {
+		if c.VT.IsFloat() && math.IsNaN(c.F) {
+			return true
+		}
+	}
+	return false
 }
 
 // replaceByConsts turns op into const ops holding consts. A single result

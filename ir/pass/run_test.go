@@ -2,6 +2,7 @@ package pass
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -156,6 +157,51 @@ func TestFoldDistrustsEvaluator(t *testing.T) {
 			}
 			if got := m.String(); !strings.Contains(got, tc.want) {
 				t.Errorf("got\n%s\nwant it to contain %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFoldNaNSign checks that a NaN created by folded float arithmetic is
+// positive, as LLVM's APFloat makes it in DAPHNE (printed nan, where the
+// run-time hardware NaN prints -nan), and that a NaN operand and other ops
+// keep the evaluator's NaN.
+func TestFoldNaNSign(t *testing.T) {
+	t.Parallel()
+	negNaN := math.Float64frombits(0xfff8000000000000)
+	src := func(op, a, vt string) string {
+		return `func @main() -> () {
+  %0 = const ` + a + ` : ` + vt + `
+  %1 = call ` + op + `(%0, %0) : ` + vt + `
+  %2 = const true : bool
+  call print(%1, %2, %2)
+  return
+}
+`
+	}
+	cases := []struct {
+		name, op, a, vt string
+		wantNeg         bool
+	}{
+		{"div creates NaN", "ewDiv", "0", "f64", false},
+		{"sub creates NaN", "ewSub", "inf", "f64", false},
+		{"mul f32", "ewMul", "0", "f32", false},
+		{"NaN operand propagates", "ewAdd", "nan", "f64", true},
+		{"other op", "ewPow", "0", "f64", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := mustParse(t, src(tc.op, tc.a, tc.vt))
+			vt, _ := types.ParseValueType(tc.vt)
+			s := &state{m: m, opts: Options{Eval: badEval{[]ir.Const{{VT: vt, F: negNaN}}}, VerifyEach: true}}
+			p, _ := lookup("fold")
+			if err := s.run(p); err != nil {
+				t.Fatal(err)
+			}
+			c := m.Funcs[0].Body.Ops[1].Const
+			if c == nil || !math.IsNaN(c.F) || math.Signbit(c.F) != tc.wantNeg {
+				t.Fatalf("folded constant %+v, want a NaN with sign bit %v", c, tc.wantNeg)
 			}
 		})
 	}
