@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"container/heap"
 	"fmt"
 	"math/rand"
 	"time"
@@ -68,19 +67,49 @@ type event struct {
 	w   int
 }
 
+// events is a binary min-heap of events ordered by (t, seq), typed to
+// avoid container/heap's interface boxing (one allocation per event).
 type events []event
 
-func (h events) Len() int { return len(h) }
-func (h events) Less(i, j int) bool {
+func (h events) less(i, j int) bool {
 	return h[i].t < h[j].t || h[i].t == h[j].t && h[i].seq < h[j].seq
 }
-func (h events) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *events) Push(x any)   { *h = append(*h, x.(event)) }
-func (h *events) Pop() any {
-	old := *h
-	e := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return e
+
+func (h *events) push(e event) {
+	*h = append(*h, e)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !a.less(i, p) {
+			break
+		}
+		a[i], a[p] = a[p], a[i]
+		i = p
+	}
+}
+
+func (h *events) pop() event {
+	a := *h
+	top := a[0]
+	n := len(a) - 1
+	a[0] = a[n]
+	a = a[:n]
+	for i := 0; ; {
+		l, m := 2*i+1, i
+		if l < n && a.less(l, m) {
+			m = l
+		}
+		if l+1 < n && a.less(l+1, m) {
+			m = l + 1
+		}
+		if m == i {
+			break
+		}
+		a[i], a[m] = a[m], a[i]
+		i = m
+	}
+	*h = a
+	return top
 }
 
 // worker is the simulator's state of one virtual worker.
@@ -108,7 +137,7 @@ type engine struct {
 
 func (e *engine) push(t time.Duration, w int) {
 	e.seq++
-	heap.Push(&e.evs, event{t: t, seq: e.seq, w: w})
+	e.evs.push(event{t: t, seq: e.seq, w: w})
 }
 
 // run processes events until every worker has retired.
@@ -116,8 +145,8 @@ func (e *engine) run() error {
 	for w := range e.ws {
 		e.push(0, w)
 	}
-	for e.evs.Len() > 0 {
-		ev := heap.Pop(&e.evs).(event)
+	for len(e.evs) > 0 {
+		ev := e.evs.pop()
 		if err := e.step(&e.ws[ev.w], ev.t); err != nil {
 			return err
 		}
