@@ -224,6 +224,10 @@ type For struct {
 	VarPos         token.Pos
 	From, To, Step Expr
 	Body           Stmt
+	// Parallel marks DAPHNE's parfor: the script promises that iterations
+	// are independent. daphne-go runs them in order, which gives the same
+	// result for every loop that keeps that promise.
+	Parallel bool
 }
 
 // TypeSpec is a type annotation: a data type with optional value type

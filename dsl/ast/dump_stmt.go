@@ -41,7 +41,11 @@ func (d *dumper) stmt(label string, s Stmt) {
 			d.node("Body: ", s.Body)
 		})
 	case *For:
-		d.line(label, fmt.Sprintf("For %s @%s%s", s.Var, s.VarPos, at(s)))
+		kw := "For"
+		if s.Parallel {
+			kw = "ParFor"
+		}
+		d.line(label, fmt.Sprintf("%s %s @%s%s", kw, s.Var, s.VarPos, at(s)))
 		d.children(func() {
 			d.node("From: ", s.From)
 			d.node("To: ", s.To)

@@ -28,7 +28,11 @@ func (pr *printer) stmt(s Stmt) {
 	case *While:
 		pr.while(s)
 	case *For:
-		pr.str("for (" + s.Var + " in ")
+		kw := "for"
+		if s.Parallel {
+			kw = "parfor"
+		}
+		pr.str(kw + " (" + s.Var + " in ")
 		pr.operand(s.From)
 		pr.str(":")
 		pr.operand(s.To)

@@ -32,6 +32,11 @@
 //     indexing, as in DAPHNE, so X[[1, 2], ] is an error that says a space
 //     is needed.
 //   - A UTF-8 byte order mark at the start of a file is skipped.
+//   - parfor (i in a:b[:s]) body parses as a for loop marked Parallel (newer
+//     DAPHNE versions have parfor; daphnedsl.md predates it). Its iterations
+//     run in order, which is correct for every loop whose iterations are
+//     independent, as parfor requires; dependences between iterations are
+//     not diagnosed. parfor remains an ordinary name elsewhere.
 //
 // # Errors and recovery
 //

@@ -34,6 +34,14 @@ func (p *parser) statement() (st ast.Stmt) {
 		return p.doWhileStmt()
 	case token.FOR:
 		return p.forStmt()
+	case token.IDENT:
+		// parfor is no keyword in DAPHNE's grammar either; it starts a
+		// loop only in the shape parfor (i in ...), so it stays usable as
+		// a name.
+		if p.tok().Lit == "parfor" && p.peek(1).Kind == token.LPAREN &&
+			p.peek(2).Kind == token.IDENT && p.peek(3).Kind == token.IN {
+			return p.forStmt()
+		}
 	case token.DEF:
 		return p.funcDef()
 	case token.RETURN:
@@ -98,13 +106,16 @@ func (p *parser) doWhileStmt() *ast.While {
 	return &ast.While{P: pos, Cond: cond, Body: body, DoWhile: true}
 }
 
-// forStmt parses for (i in from:to[:step]) body.
+// forStmt parses for (i in from:to[:step]) body, and the same with parfor
+// (the caller has checked that an identifier parfor starts such a loop).
 func (p *parser) forStmt() *ast.For {
-	pos := p.expect(token.FOR, `"for"`).Pos
+	parallel := p.tok().Kind == token.IDENT
+	pos := p.tok().Pos
+	p.next()
 	p.expect(token.LPAREN, `"("`)
 	v := p.expect(token.IDENT, "loop variable name")
 	p.expect(token.IN, `"in"`)
-	s := &ast.For{P: pos, Var: v.Lit, VarPos: v.Pos}
+	s := &ast.For{P: pos, Var: v.Lit, VarPos: v.Pos, Parallel: parallel}
 	s.From = p.expr()
 	p.expect(token.COLON, `":" in the loop range`)
 	s.To = p.expr()
