@@ -14,6 +14,11 @@
 //     characters without ending the field. The writer produces exactly this
 //     dialect, so every string matrix reads back unchanged (a quoted string
 //     ending in a backslash cannot be expressed and is refused).
+//   - .coo: the non-zeros of a sparse matrix as CSV lines "row,col" (0-based)
+//     or "row,col,value"; a line without value stands for 1, as DAPHNE reads
+//     such pair lists into CSR matrices. Shape, value type and (optionally)
+//     numNonZeros come from the .meta file, which must exist. The result
+//     is a CSR matrix.
 //   - .mtx: Matrix Market, coordinate (real, integer or pattern; general,
 //     symmetric, skew-symmetric) read into a CSR matrix, or array (general)
 //     read into a dense matrix. The shape comes from the file's own header;

@@ -15,8 +15,8 @@ import (
 )
 
 // ReadMatrix reads the matrix stored in path, choosing the format by the
-// extension (.csv, .mtx, .dbdf; see the package doc). A .csv file needs its
-// "<path>.meta"; for the other formats the meta file is optional.
+// extension (.csv, .coo, .mtx, .dbdf; see the package doc). .csv and .coo
+// files need their "<path>.meta"; for the other formats it is optional.
 func ReadMatrix(path string) (data.Matrix, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
@@ -26,6 +26,12 @@ func ReadMatrix(path string) (data.Matrix, error) {
 			return nil, err
 		}
 		return readCSV(path, meta)
+	case ".coo":
+		meta, err := ReadMeta(path)
+		if err != nil {
+			return nil, err
+		}
+		return readCOO(path, meta)
 	case ".mtx":
 		meta, err := optionalMeta(path)
 		if err != nil {
@@ -43,7 +49,7 @@ func ReadMatrix(path string) (data.Matrix, error) {
 		}
 		return applyMeta(m, *meta, path)
 	}
-	return nil, fmt.Errorf("cannot read file '%s': unsupported file extension %q (supported: .csv, .mtx, .dbdf)", path, ext)
+	return nil, fmt.Errorf("cannot read file '%s': unsupported file extension %q (supported: .csv, .coo, .mtx, .dbdf)", path, ext)
 }
 
 // optionalMeta reads "<path>.meta" if it exists.
