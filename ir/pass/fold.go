@@ -181,17 +181,61 @@ func (fo *folder) eval(op *ir.Op) []ir.Const {
 			res[i].F = float64(float32(res[i].F))
 		}
 	}
-	if apFloatArith[op.Name] && len(res) == 1 && res[0].VT.IsFloat() && math.IsNaN(res[0].F) && !anyNaN(args) {
-		res[0].F = math.NaN() // positive, as LLVM's APFloat makes it
+	if len(res) == 1 && res[0].VT.IsFloat() {
+		res[0].F = apFloat(op.Name, args, res[0].F)
 	}
 	return res
 }
 
-// apFloatArith are the ops DAPHNE folds with LLVM's APFloat arithmetic,
-// which gives a NaN it creates (0/0, inf-inf, 0*inf) a clear sign bit; the
-// hardware (and so the runtime, here and in DAPHNE) sets it, and C++
-// prints the two as nan and -nan. A NaN operand propagates unchanged.
-var apFloatArith = map[string]bool{"ewAdd": true, "ewSub": true, "ewMul": true, "ewDiv": true}
+// apFloat adjusts a folded float result r of op on args to what DAPHNE's
+// folding with LLVM's APFloat gives where that differs from its run-time
+// kernels (which the Evaluator runs):
+//   - +, -, *, /: a NaN the operation creates (0/0, inf-inf, 0*inf) has a
+//     clear sign bit (C++ prints nan), where the hardware sets it (-nan);
+//     a NaN operand propagates unchanged;
+//   - min, max: llvm::minimum/maximum propagate a NaN operand and order
+//     -0 below +0, where the kernels' std::min/std::max skip a NaN right
+//     operand and keep the left of two zeros.
+func apFloat(op string, args []ir.Const, r float64) float64 {
+	switch op {
+	case "ewAdd", "ewSub", "ewMul", "ewDiv":
+		if math.IsNaN(r) && !anyNaN(args) {
+			return math.NaN() // positive
+		}
+	case "ewMin", "ewMax":
+		if len(args) != 2 {
+			return r
+		}
+		for _, c := range args {
+			if c.VT.IsFloat() && math.IsNaN(c.F) {
+				return c.F
+			}
+		}
+		a, b := floatOf(args[0]), floatOf(args[1])
+		if a == 0 && b == 0 {
+			neg := math.Signbit(a) || math.Signbit(b) // some zero is -0
+			if op == "ewMax" {
+				neg = math.Signbit(a) && math.Signbit(b)
+			}
+			if neg {
+				return math.Copysign(0, -1)
+			}
+			return 0
+		}
+	}
+	return r
+}
+
+// floatOf returns the value of a numeric constant as a float64.
+func floatOf(c ir.Const) float64 {
+	switch {
+	case c.VT.IsFloat():
+		return c.F
+	case c.VT.IsUnsigned():
+		return float64(c.U)
+	}
+	return float64(c.I)
+}
 
 // anyNaN reports whether a float constant among cs is NaN.
 func anyNaN(cs []ir.Const) bool {

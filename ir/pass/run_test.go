@@ -207,6 +207,53 @@ func TestFoldNaNSign(t *testing.T) {
 	}
 }
 
+// TestFoldMinMaxAPFloat checks that folded float min and max follow
+// llvm::minimum/maximum as in DAPHNE: a NaN operand wins, -0 < +0.
+func TestFoldMinMaxAPFloat(t *testing.T) {
+	t.Parallel()
+	nan, negZero := math.NaN(), math.Copysign(0, -1)
+	cases := []struct {
+		name     string
+		op, a, b string
+		evalRes  float64 // what the run-time kernel gives
+		want     float64
+	}{
+		{"min NaN right", "ewMin", "1.5", "nan", 1.5, nan},
+		{"max NaN right", "ewMax", "2", "nan", 2, nan},
+		{"min NaN left", "ewMin", "nan", "1", nan, nan},
+		{"min of zeros", "ewMin", "0", "-0", 0, negZero},
+		{"max of zeros", "ewMax", "-0", "0", negZero, 0},
+		{"max of negative zeros", "ewMax", "-0", "-0", negZero, negZero},
+		{"min numbers unchanged", "ewMin", "3", "-4", -4, -4},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := mustParse(t, `func @main() -> () {
+  %0 = const `+tc.a+` : f64
+  %1 = const `+tc.b+` : f64
+  %2 = call `+tc.op+`(%0, %1) : f64
+  %3 = const true : bool
+  call print(%2, %3, %3)
+  return
+}
+`)
+			s := &state{m: m, opts: Options{Eval: badEval{[]ir.Const{{VT: types.F64, F: tc.evalRes}}}, VerifyEach: true}}
+			p, _ := lookup("fold")
+			if err := s.run(p); err != nil {
+				t.Fatal(err)
+			}
+			c := m.Funcs[0].Body.Ops[2].Const
+			if c == nil {
+				t.Fatalf("not folded:\n%s", m)
+			}
+			if got := c.F; math.IsNaN(tc.want) != math.IsNaN(got) || !math.IsNaN(got) && (got != tc.want || math.Signbit(got) != math.Signbit(tc.want)) {
+				t.Fatalf("folded %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 // FuzzRun runs the whole pipeline with verification after every pass on
 // every module that parses and verifies: no pass may panic or produce an
 // invalid module, and the only error is a constant division by zero.
