@@ -37,6 +37,8 @@
 //     run in order, which is correct for every loop whose iterations are
 //     independent, as parfor requires; dependences between iterations are
 //     not diagnosed. parfor remains an ordinary name elsewhere.
+//   - fun name(params) ... defines a function like def (the spelling of
+//     some older DAPHNE test scripts); fun remains an ordinary name.
 //
 // # Errors and recovery
 //

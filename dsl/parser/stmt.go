@@ -42,6 +42,11 @@ func (p *parser) statement() (st ast.Stmt) {
 			p.peek(2).Kind == token.IDENT && p.peek(3).Kind == token.IN {
 			return p.forStmt()
 		}
+		// fun name(...) is the spelling of def in older DAPHNE test
+		// scripts; two names in a row are otherwise never valid.
+		if p.tok().Lit == "fun" && p.peek(1).Kind == token.IDENT && p.peek(2).Kind == token.LPAREN {
+			return p.funcDef()
+		}
 	case token.DEF:
 		return p.funcDef()
 	case token.RETURN:
@@ -127,9 +132,11 @@ func (p *parser) forStmt() *ast.For {
 	return s
 }
 
-// funcDef parses def name(params) [-> types] block.
+// funcDef parses def name(params) [-> types] block (or fun name..., which
+// the caller has recognised).
 func (p *parser) funcDef() *ast.FuncDef {
-	pos := p.expect(token.DEF, `"def"`).Pos
+	pos := p.tok().Pos
+	p.next()
 	f := &ast.FuncDef{P: pos, Name: p.expect(token.IDENT, "function name").Lit}
 	p.expect(token.LPAREN, `"("`)
 	for p.tok().Kind != token.RPAREN {

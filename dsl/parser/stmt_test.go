@@ -36,6 +36,8 @@ func TestStatementForms(t *testing.T) {
 		{"def untyped", "def f(a, b) { return a + b; }", "def f(a, b) {\n    return a + b;\n}"},
 		{"def typed", "def f(a: si64, B: matrix<f64>, C: matrix,) -> matrix<f64>, si64 { return B, a; }",
 			"def f(a: si64, B: matrix<f64>, C: matrix) -> matrix<f64>, si64 {\n    return B, a;\n}"},
+		{"fun spelling", "fun f(a) { return a; }", "def f(a) {\n    return a;\n}"},
+		{"fun as a name", "fun = 2; fun(fun);", "fun = 2;\nfun(fun);"},
 		{"def no params", "def g() -> scalar { return 1; }", "def g() -> scalar {\n    return 1;\n}"},
 		{"return nothing", "def h() { return; }", "def h() {\n    return;\n}"},
 		{"import", `import "lib/utils.daph";`, `import "lib/utils.daph";`},
