@@ -159,6 +159,16 @@ func matrixOfArg(i int) func([]types.Type) []types.Type {
 	}
 }
 
+// oneHotType: the input's value type, except that string matrices are
+// recoded to si64 codes first (as DAPHNE's oneHot test shows).
+func oneHotType(args []types.Type) []types.Type {
+	vt := args[0].VT
+	if vt == types.Str {
+		vt = types.SI64
+	}
+	return one(types.MatrixOf(vt))
+}
+
 // aggAll: a scalar of the input value type (or its float type).
 func aggAll(float bool) func([]types.Type) []types.Type {
 	return func(args []types.Type) []types.Type {

@@ -138,7 +138,7 @@ func init() {
 		fn("now", "now", 0, 0, nil, 1, scalarOf(types.SI64)),
 		fn("startProfiling", "startProfiling", 1, 1, []string{"region"}, 0, nil),
 		fn("stopProfiling", "stopProfiling", 1, 1, []string{"region"}, 0, nil),
-		fn("oneHot", "oneHot", 2, 2, []string{"arg", "info"}, 1, matrixOfArg(0)),
+		fn("oneHot", "oneHot", 2, 2, []string{"arg", "info"}, 1, oneHotType),
 		fn("recode", "recode", 2, 2, []string{"arg", "orderPreserving"}, 2, inferRecode),
 		&Sig{Name: "bin", Op: "bin", Min: 2, Max: 4, Arities: []int{2, 4}, KW: []string{"arg", "numBins", "min", "max"}, Results: 1, Infer: inferSameShape},
 		fn("createList", "createList", 1, -1, nil, 1, inferCreateList),

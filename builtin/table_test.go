@@ -148,3 +148,15 @@ func TestGeneralize(t *testing.T) {
 		t.Errorf("got %s dt %s", g, g.DT)
 	}
 }
+
+func TestOneHotResultType(t *testing.T) {
+	sig, _ := Lookup("oneHot")
+	for _, tc := range []struct{ in, want types.ValueType }{
+		{types.Str, types.SI64}, {types.F64, types.F64}, {types.SI64, types.SI64},
+	} {
+		got := sig.ResultTypes([]types.Type{types.MatrixOf(tc.in), types.MatrixOf(types.SI64)})
+		if got[0].VT != tc.want {
+			t.Errorf("oneHot of %v: %v, want %v", tc.in, got[0].VT, tc.want)
+		}
+	}
+}
