@@ -6,6 +6,7 @@ import (
 	"github.com/daphne-go/daphne/builtin"
 	"github.com/daphne-go/daphne/dsl/ast"
 	"github.com/daphne-go/daphne/dsl/check"
+	"github.com/daphne-go/daphne/dsl/token"
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/types"
 )
@@ -41,6 +42,28 @@ func (c *fnCtx) bounds(r *ast.Range, dim int) (string, []*ir.Value, int) {
 	return ":", nil, dim
 }
 
+// indexable reports (as a front-end error) indexing that the static types
+// already rule out, as DAPHNE's parser does: indexing a scalar, and
+// positions given as strings (column labels) on a matrix, which only
+// frames have. rows and cols are the lowered bounds; what is not known
+// statically is left to the kernels.
+func (c *fnCtx) indexable(p token.Pos, t types.Type, what string, rows, cols []*ir.Value) bool {
+	if t.DT == types.Scalar {
+		c.errorf(p, "%s needs a matrix, but the indexed value is a %s", what, check.Describe(t))
+		return false
+	}
+	if t.DT != types.Matrix {
+		return true
+	}
+	for _, b := range append(append([]*ir.Value(nil), rows...), cols...) {
+		if b.Type.VT == types.Str {
+			c.errorf(p, "%s by label: labels index the columns of a frame, but the indexed value is a %s", what, check.Describe(t))
+			return false
+		}
+	}
+	return true
+}
+
 // indexedType is the type of the result of right indexing X.
 func indexedType(x types.Type, rows, cols int) types.Type {
 	if x.DT == types.Frame {
@@ -54,6 +77,9 @@ func (c *fnCtx) extract(x *ast.Index) *ir.Value {
 	m := c.expr(x.X)
 	rf, rv, rows := c.bounds(x.Rows, m.Type.Rows)
 	cf, cv, cols := c.bounds(x.Cols, m.Type.Cols)
+	if !c.indexable(x.P, m.Type, "right indexing", rv, cv) {
+		return m
+	}
 	c.at(x.P)
 	op := c.b.Op(ir.KindCall, builtin.OpExtract, append(append([]*ir.Value{m}, rv...), cv...), indexedType(m.Type, rows, cols))
 	op.SetAttr("rows", rf)
@@ -64,6 +90,9 @@ func (c *fnCtx) extract(x *ast.Index) *ir.Value {
 // filter lowers X[[rows, cols]].
 func (c *fnCtx) filter(x *ast.BitIndex) *ir.Value {
 	m := c.expr(x.X)
+	if !c.indexable(x.P, m.Type, "bit-vector indexing", nil, nil) {
+		return m
+	}
 	args := []*ir.Value{m}
 	rows, cols := types.UnknownDim, types.UnknownDim
 	rf, cf := "all", "all"
@@ -95,6 +124,9 @@ func (c *fnCtx) insert(t ast.Target, old, v *ir.Value) *ir.Value {
 	}
 	rf, rv, _ := c.bounds(t.Rows, old.Type.Rows)
 	cf, cv, _ := c.bounds(t.Cols, old.Type.Cols)
+	if !c.indexable(t.P, old.Type, "left indexing", rv, cv) {
+		return old
+	}
 	c.at(t.P)
 	res := old.Type
 	res.Repr = types.AnyRepr
