@@ -183,3 +183,63 @@ func TestZeroDivZeroIsNaN(t *testing.T) {
 		t.Errorf("0.0/0.0 = %s, want NaN", show(v))
 	}
 }
+
+// TestLibmNaNs checks that %, ^ and log give the NaNs glibc's fmod, pow and
+// log give on x86-64 (DAPHNE prints -nan for an invalid operation on
+// numbers), that a NaN operand propagates with its sign, and that matrices
+// and scalars agree.
+func TestLibmNaNs(t *testing.T) {
+	t.Parallel()
+	f64, f32 := types.F64, types.F32
+	negNaN := math.Float64frombits(0xfff8000000000000)
+	tests := []struct {
+		name    string
+		op      BinOp
+		vt      types.ValueType
+		a, b    float64
+		wantNeg bool
+	}{
+		{"fmod by zero", Mod, f64, 5, 0, true},
+		{"fmod of inf", Mod, f64, math.Inf(1), 2, true},
+		{"fmod f32", Mod, f32, 1, 0, true},
+		{"pow of negative base", Pow, f64, -8, 1.0 / 3, true},
+		{"log of negative", Log, f64, -2, 2, true},
+		{"log base negative", Log, f64, 8, -2, true},
+		{"NaN operand keeps its sign", Mod, f64, math.NaN(), 2, false},
+		{"negative NaN operand", Pow, f64, 2, negNaN, true},
+		{"log of NaN", Log, f64, math.NaN(), 2, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			for _, matrix := range []bool{false, true} {
+				var a, b data.Value = sc(tc.vt, tc.a), sc(tc.vt, tc.b)
+				if matrix {
+					a = data.DenseFrom(1, 1, []float64{tc.a})
+					if tc.vt == f32 {
+						a = data.DenseFrom(1, 1, []float32{float32(tc.a)})
+					}
+				}
+				v, err := Binary(tc.op, a, b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got float64
+				switch x := v.(type) {
+				case *data.Scalar:
+					got = x.F
+				case *data.Dense[float64]:
+					got = x.Data[0]
+				case *data.Dense[float32]:
+					got = float64(x.Data[0])
+				default:
+					t.Fatalf("result %s", show(v))
+				}
+				if !math.IsNaN(got) || math.Signbit(got) != tc.wantNeg {
+					t.Errorf("matrix=%v: %v %s %v = %v (sign bit %v), want NaN with sign bit %v",
+						matrix, tc.a, tc.op, tc.b, got, math.Signbit(got), tc.wantNeg)
+				}
+			}
+		})
+	}
+}

@@ -217,46 +217,76 @@ func modIntSV[T integer](d []T, a T, b []T) error {
 func modFVV[T float](d, a, b []T) {
 	a, b = a[:len(d)], b[:len(d)]
 	for i := range d {
-		d[i] = T(math.Mod(float64(a[i]), float64(b[i])))
+		d[i] = T(cMod(float64(a[i]), float64(b[i])))
 	}
 }
 
 func modFVS[T float](d, a []T, b T) {
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = T(math.Mod(float64(a[i]), float64(b)))
+		d[i] = T(cMod(float64(a[i]), float64(b)))
 	}
 }
 
 func modFSV[T float](d []T, a T, b []T) {
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = T(math.Mod(float64(a), float64(b[i])))
+		d[i] = T(cMod(float64(a), float64(b[i])))
 	}
 }
 
 func logVV[T float](d, a, b []T) {
 	a, b = a[:len(d)], b[:len(d)]
 	for i := range d {
-		d[i] = T(math.Log(float64(a[i])) / math.Log(float64(b[i])))
+		d[i] = T(cLog(float64(a[i])) / cLog(float64(b[i])))
 	}
 }
 
 func logVS[T float](d, a []T, b T) {
 	a = a[:len(d)]
-	lb := math.Log(float64(b))
+	lb := cLog(float64(b))
 	for i := range d {
-		d[i] = T(math.Log(float64(a[i])) / lb)
+		d[i] = T(cLog(float64(a[i])) / lb)
 	}
 }
 
 func logSV[T float](d []T, a T, b []T) {
 	b = b[:len(d)]
-	la := math.Log(float64(a))
+	la := cLog(float64(a))
 	for i := range d {
-		d[i] = T(la / math.Log(float64(b[i])))
+		d[i] = T(la / cLog(float64(b[i])))
 	}
 }
+
+// negNaN is x86-64's default NaN, with the sign bit set: what 0/0 gives in
+// hardware and what glibc's math functions return for an invalid operation
+// on numbers (fmod(x, 0), pow(-8, 1/3.), log(-1)); C++ prints it -nan.
+var negNaN = math.Float64frombits(0xfff8000000000000)
+
+// libmNaN gives a NaN result r of a C math function of x and y the NaN
+// glibc returns on x86-64, where DAPHNE runs: a NaN argument propagates
+// (the first one, sign included), an invalid operation on numbers gives
+// negNaN. Go's math functions return a positive NaN in both cases.
+func libmNaN(r, x, y float64) float64 {
+	switch {
+	case r == r:
+		return r
+	case x != x:
+		return x
+	case y != y:
+		return y
+	}
+	return negNaN
+}
+
+// cMod is C's fmod (math.Mod with glibc's NaNs).
+func cMod(x, y float64) float64 { return libmNaN(math.Mod(x, y), x, y) }
+
+// cPow is C's pow (math.Pow with glibc's NaNs).
+func cPow(x, y float64) float64 { return libmNaN(math.Pow(x, y), x, y) }
+
+// cLog is C's log (math.Log with glibc's NaNs).
+func cLog(x float64) float64 { return libmNaN(math.Log(x), x, x) }
 
 // powKern computes pow(double, double) and converts the result to T with
 // static_cast semantics (2^-1 is 0 for integers).
@@ -266,19 +296,19 @@ func powKern[T number]() kern[T, T] {
 		func(d, a, b []T) {
 			a, b = a[:len(d)], b[:len(d)]
 			for i := range d {
-				d[i] = conv(math.Pow(float64(a[i]), float64(b[i])))
+				d[i] = conv(cPow(float64(a[i]), float64(b[i])))
 			}
 		},
 		func(d, a []T, b T) {
 			a = a[:len(d)]
 			for i := range d {
-				d[i] = conv(math.Pow(float64(a[i]), float64(b)))
+				d[i] = conv(cPow(float64(a[i]), float64(b)))
 			}
 		},
 		func(d []T, a T, b []T) {
 			b = b[:len(d)]
 			for i := range d {
-				d[i] = conv(math.Pow(float64(a), float64(b[i])))
+				d[i] = conv(cPow(float64(a), float64(b[i])))
 			}
 		})
 }
