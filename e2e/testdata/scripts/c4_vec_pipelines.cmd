@@ -1,0 +1,3 @@
+--vec
+--select-matrix-repr
+$SCRIPT

@@ -1,0 +1,2 @@
+--vec
+$SCRIPT
