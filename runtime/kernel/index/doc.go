@@ -21,12 +21,15 @@
 // an error saying so. Filter takes 0/1 column vectors of length nrow/ncol;
 // any other value is an error.
 //
+// Left indexing counts negative positions from the end as right indexing
+// does, as current DAPHNE does (its left_indexing_success_6 and
+// left_indexing_failure_8/9 tests); older versions did not.
+//
 // Deviations from DAPHNE (deliberate supersets): the ":" form (X[:, ]) is
 // treated like an omitted bound, so it also works on an empty axis, where
-// DAPHNE's slice kernel rejects 0:0; left indexing counts negative
-// positions from the end as right indexing does; insert converts Y's value
-// type to X's (DAPHNE requires equal types, issue #624) and accepts a
-// scalar Y for a single cell.
+// DAPHNE's slice kernel rejects 0:0; insert converts Y's value type to X's
+// (DAPHNE requires equal types, issue #624) and accepts a scalar Y for a
+// single cell.
 //
 // # Representation and aliasing
 //

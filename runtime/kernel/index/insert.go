@@ -13,8 +13,8 @@ import (
 //
 // Rows and columns are addressed by scalar positions or ranges (forms all,
 // at with a scalar, lo:hi, lo:, :hi, :), with the same negative-position
-// rule as Extract (DAPHNE's insert kernels do not count negative positions
-// from the end; we do, as a superset). Y must be a matrix of exactly the
+// rule as Extract (as current DAPHNE; older versions did not count negative
+// positions from the end in left indexing). Y must be a matrix of exactly the
 // addressed shape; as a superset of DAPHNE a scalar Y is accepted for a
 // single cell, and Y's value type is converted to X's when both are
 // numbers (C static_cast: floats truncate) or when X holds strings (numbers
