@@ -19,7 +19,13 @@ import (
 // for constant min <= max <= 0. Both are uniform on [-max, -min], but they
 // draw different values for the same seed, and DAPHNE prints the latter.
 // The rand must have no other use (otherwise the two results would no longer
-// be abs of each other) and neither op may carry attributes (kernel hints).
+// be abs of each other; DAPHNE rewrites it anyway) and neither op may carry
+// attributes (kernel hints).
+//
+// Deliberately not done: DAPHNE also turns rand(.., min, max, sp, ..) + s
+// into rand(.., min+s, max+s, sp, ..) whatever the sparsity sp, so for
+// sp < 1 its zero cells stay 0 instead of becoming s. daphne-go adds s to
+// every cell; for sp = 1 both give the same values.
 // The rewritten op keeps the result value of ewAbs; the old rand is left
 // for deadcode.
 func pushdown(s *state) error {
