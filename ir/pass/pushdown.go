@@ -18,6 +18,13 @@ import (
 //
 // for constant min <= max <= 0. Both are uniform on [-max, -min], but they
 // draw different values for the same seed, and DAPHNE prints the latter.
+// Likewise
+//
+//	ewAdd(rand(r, c, min, max, 1, seed), s) -> rand(r, c, min+s, max+s, 1, seed)
+//
+// (s on either side) for constant min, max and s of the same value type and
+// sparsity 1: rand re-draws zeros, so when zero lies in one of the two
+// ranges the two forms draw different values for the same seed.
 // The rand must have no other use (otherwise the two results would no longer
 // be abs of each other; DAPHNE rewrites it anyway) and neither op may carry
 // attributes (kernel hints).
@@ -42,7 +49,11 @@ func pushdownBlock(f *ir.Func, b *ir.Block, uses map[*ir.Value]int) {
 		for _, r := range op.Regions {
 			pushdownBlock(f, r, uses)
 		}
-		if consts := pushAbsIntoRand(f, op, uses); consts != nil {
+		consts := pushAbsIntoRand(f, op, uses)
+		if consts == nil {
+			consts = pushAddIntoRand(f, op, uses)
+		}
+		if consts != nil {
 			out = append(out, consts...)
 		}
 		out = append(out, op)
@@ -95,4 +106,58 @@ func constOp(f *ir.Func, c ir.Const, loc ir.Loc) *ir.Op {
 	op.Const = &c
 	op.Results = []*ir.Value{f.NewValue(types.ScalarOf(c.VT), op)}
 	return op
+}
+
+// pushAddIntoRand rewrites op in place if it is ewAdd of a matching rand and
+// a constant and returns the constant ops (min+s, max+s) to insert before
+// it; nil if op is left alone.
+func pushAddIntoRand(f *ir.Func, op *ir.Op, uses map[*ir.Value]int) []*ir.Op {
+	if op.Kind != ir.KindCall || op.Name != "ewAdd" || len(op.Args) != 2 || len(op.Attrs) > 0 || len(op.Results) != 1 {
+		return nil
+	}
+	x, sv := op.Args[0], op.Args[1]
+	if x.Def == nil || x.Def.Name != "rand" {
+		x, sv = sv, x
+	}
+	r := x.Def
+	if r == nil || r.Kind != ir.KindCall || r.Name != "rand" || len(r.Args) != 6 || len(r.Attrs) > 0 || uses[x] != 1 {
+		return nil
+	}
+	lo, hi, sc, sp := constOf(r.Args[2]), constOf(r.Args[3]), constOf(sv), r.Args[4]
+	if lo == nil || hi == nil || sc == nil || lo.VT != hi.VT || sc.VT != lo.VT {
+		return nil
+	}
+	if p, ok := constFloat(sp); !ok || p != 1 {
+		return nil
+	}
+	var newLo, newHi ir.Const
+	switch {
+	case lo.VT.IsSigned():
+		a, okA := addInt(lo.I, sc.I)
+		b, okB := addInt(hi.I, sc.I)
+		if !okA || !okB {
+			return nil
+		}
+		newLo, newHi = ir.Const{VT: lo.VT, I: a}, ir.Const{VT: hi.VT, I: b}
+	case lo.VT.IsFloat():
+		newLo, newHi = ir.Const{VT: lo.VT, F: lo.F + sc.F}, ir.Const{VT: hi.VT, F: hi.F + sc.F}
+	default:
+		return nil
+	}
+	minOp := constOp(f, newLo, op.Loc)
+	maxOp := constOp(f, newHi, op.Loc)
+	op.Name = "rand"
+	op.Args = []*ir.Value{r.Args[0], r.Args[1], minOp.Results[0], maxOp.Results[0], r.Args[4], r.Args[5]}
+	uses[x]--
+	uses[sv]--
+	return []*ir.Op{minOp, maxOp}
+}
+
+// addInt adds two int64 values; ok=false on overflow.
+func addInt(a, b int64) (int64, bool) {
+	c := a + b
+	if (c > a) != (b > 0) {
+		return 0, false
+	}
+	return c, true
 }
