@@ -94,6 +94,13 @@ func newPlan(n int, o Options, t *topo.Topology, fail func(error)) (*plan, error
 		return pl, nil
 	}
 	// Round robin: chunk k of the global sequence goes to queue k mod Q.
+	if f, ok := p.(partition.Fixed); ok {
+		size := int64(max(1, min(f.FixedSize(), n)))
+		for q := range Q {
+			pl.queues = append(pl.queues, &strideQueue{q: int64(q), nq: int64(Q), size: size, rows: int64(n)})
+		}
+		return pl, nil
+	}
 	chunks, err := cutChunks(p, 0, n, T, o.Scheme)
 	if err != nil {
 		return nil, err

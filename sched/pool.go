@@ -262,15 +262,41 @@ func (r *run) inline() {
 }
 
 // drain takes chunks from queue q for worker w until it is empty or the run
-// stops. Called only by worker w.
+// stops. Called only by worker w. For non-adaptive queues this is the hot
+// path: one stop check, one pop and one body call per chunk, with a single
+// deferred recover for the whole drain (a panic stops the run anyway).
 func (r *run) drain(w, q int) {
 	qu := r.pl.queues[q]
+	if qu.feedback() != nil {
+		for !r.stopped() {
+			lo, hi, ok := qu.pop(w)
+			if !ok {
+				return
+			}
+			r.exec(w, qu, lo, hi)
+		}
+		return
+	}
+	var lo, hi int
+	defer r.recoverChunk(w, &lo, &hi)
+	body := r.body
 	for !r.stopped() {
-		lo, hi, ok := qu.pop(w)
-		if !ok {
+		var ok bool
+		if lo, hi, ok = qu.pop(w); !ok {
 			return
 		}
-		r.exec(w, qu, lo, hi)
+		if err := body(lo, hi, w); err != nil {
+			r.fail(&ChunkError{Lo: lo, Hi: hi, Worker: w, Err: err})
+			return
+		}
+	}
+}
+
+// recoverChunk is deferred by drain: it turns a panic in the chunk [*lo,
+// *hi) into a *PanicError that stops the run.
+func (r *run) recoverChunk(w int, lo, hi *int) {
+	if v := recover(); v != nil {
+		r.fail(&PanicError{Lo: *lo, Hi: *hi, Worker: w, Value: v, Stack: debug.Stack()})
 	}
 }
 

@@ -93,11 +93,10 @@ type listQueue struct {
 
 var _ queue = (*listQueue)(nil)
 
-// pop is safe for concurrent use by any worker (one atomic add).
+// pop is safe for concurrent use by any worker (one atomic add). Each
+// worker pops an empty queue at most once per visit, so head stays near
+// len(chunks).
 func (q *listQueue) pop(int) (int, int, bool) {
-	if q.head.Load() >= int64(len(q.chunks)) { // cheap exit, avoids growing head forever
-		return 0, 0, false
-	}
 	i := q.head.Add(1) - 1 // claim chunk i; claims past the end mean empty
 	if i >= int64(len(q.chunks)) {
 		return 0, 0, false
@@ -119,11 +118,10 @@ type fixedQueue struct {
 
 var _ queue = (*fixedQueue)(nil)
 
-// pop is safe for concurrent use by any worker (one atomic add).
+// pop is safe for concurrent use by any worker (one atomic add). Each
+// worker pops an empty queue at most once per visit (and visits are bounded
+// by the victim policies), so next stays far from overflow.
 func (q *fixedQueue) pop(int) (int, int, bool) {
-	if q.next.Load() >= q.end { // cheap exit; bounds next to end + workers*size
-		return 0, 0, false
-	}
 	lo := q.next.Add(q.size) - q.size // claim [lo, lo+size)
 	if lo >= q.end {
 		return 0, 0, false
@@ -158,3 +156,28 @@ func cutChunks(p partition.Partitioner, lo, hi, threads int, name string) ([]chu
 	}
 	return out, nil
 }
+
+// strideQueue is queue q of Q under round-robin distribution of a
+// constant-size scheme: it holds chunks q, q+Q, q+2Q, ... of size rows each,
+// claimed with an atomic add on the local index, without a chunk list.
+type strideQueue struct {
+	next       atomic.Int64 // local index j of the next chunk (global q + j*Q); Add(1) claims
+	q, nq      int64
+	size, rows int64
+}
+
+var _ queue = (*strideQueue)(nil)
+
+// pop is safe for concurrent use by any worker (one atomic add).
+func (s *strideQueue) pop(int) (int, int, bool) {
+	j := s.next.Add(1) - 1 // claim local chunk j
+	k := s.q + j*s.nq
+	if k >= (s.rows+s.size-1)/s.size {
+		return 0, 0, false
+	}
+	lo := k * s.size
+	return int(lo), int(min(lo+s.size, s.rows)), true
+}
+
+func (s *strideQueue) feedback() partition.Feedback { return nil }
+func (s *strideQueue) done(int, int, time.Duration) {}

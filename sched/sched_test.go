@@ -402,3 +402,35 @@ func TestDefaultThreads(t *testing.T) {
 		t.Error("Default pool")
 	}
 }
+
+// TestConcurrentRuns: Runs from several goroutines on one pool all complete
+// exactly (one uses the workers, the others run on their callers).
+func TestConcurrentRuns(t *testing.T) {
+	t.Parallel()
+	p := newTestPool(t, nil)
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rec := newRecorder(5000, 2)
+			layout := Layouts()[g%4]
+			if err := p.Run(t.Context(), 5000, rec.body, Options{Scheme: "GSS", Layout: layout, Threads: 2}); err != nil {
+				errs <- err
+				return
+			}
+			for i := range rec.count {
+				if c := rec.count[i].Load(); c != 1 {
+					errs <- fmt.Errorf("run %d: row %d processed %d times", g, i, c)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
