@@ -10,31 +10,27 @@ import (
 // pushdown pushes element-wise operations into the source operation that
 // produces their operand, as DAPHNE's canonicalizer does (daphnedsl.md 9,
 // DAPHNE's CanonicalizationPushDownTest). Most of DAPHNE's push-downs
-// (fill/seq/rand combined with a scalar + - * /) give the same values as
-// computing the operation afterwards, so only the one that does not is
-// done here:
+// (fill/seq combined with a scalar + - * /) give the same values as
+// computing the operation afterwards; only those that draw different
+// random values are done here:
 //
 //	ewAbs(rand(r, c, min, max, sp, seed)) -> rand(r, c, -max, -min, sp, seed)
-//
-// for constant min <= max <= 0. Both are uniform on [-max, -min], but they
-// draw different values for the same seed, and DAPHNE prints the latter.
-// Likewise
-//
 //	ewAdd(rand(r, c, min, max, 1, seed), s) -> rand(r, c, min+s, max+s, 1, seed)
 //
-// (s on either side) for constant min, max and s of the same value type and
+// The first for constant min <= max <= 0: both sides are uniform on
+// [-max, -min], but draw different values for the same seed. The second
+// (s on either side) for constant min, max and s of one value type and
 // sparsity 1: rand re-draws zeros, so when zero lies in one of the two
-// ranges the two forms draw different values for the same seed.
-// The rand must have no other use (otherwise the two results would no longer
-// be abs of each other; DAPHNE rewrites it anyway) and neither op may carry
-// attributes (kernel hints).
+// ranges the two forms draw different values for the same seed. DAPHNE
+// prints the right-hand sides. The rand must have no other use (otherwise
+// the results would no longer be derived from the same values; DAPHNE
+// rewrites it anyway) and neither op may carry attributes (kernel hints).
+// The rewritten op keeps its result value; the old rand is left for
+// deadcode.
 //
-// Deliberately not done: DAPHNE also turns rand(.., min, max, sp, ..) + s
-// into rand(.., min+s, max+s, sp, ..) whatever the sparsity sp, so for
-// sp < 1 its zero cells stay 0 instead of becoming s. daphne-go adds s to
-// every cell; for sp = 1 both give the same values.
-// The rewritten op keeps the result value of ewAbs; the old rand is left
-// for deadcode.
+// Deliberately not done: DAPHNE pushes + s into rand whatever the sparsity
+// sp, so for sp < 1 its zero cells stay 0 instead of becoming s; daphne-go
+// adds s to every cell.
 func pushdown(s *state) error {
 	for _, f := range s.m.Funcs {
 		uses := useCounts(f)
