@@ -47,14 +47,15 @@ type variant struct {
 
 var compareVariants = []variant{
 	{"CENTRAL", Centralized, Seq},
+	{"LOCKFREE", LockFree, Seq},
 	{"PERCPU/SEQ", PerCPU, Seq},
-	{"PERCPU/SEQPRI", PerCPU, SeqPri},
+	{"PERCPU/SPRI", PerCPU, SeqPri},
 	{"PERGRP/RND", PerGroup, Random},
 }
 
 // compare runs every paper scheme x variant on every paper machine and
 // returns the makespans, indexed [machine][variant][scheme].
-func compare(t *testing.T, cost CostModel, chunk, steal, lock time.Duration) [][][]time.Duration {
+func compare(t *testing.T, cost CostModel, chunk, steal, lock, atomic time.Duration) [][][]time.Duration {
 	t.Helper()
 	out := make([][][]time.Duration, len(paperMachines))
 	for mi, m := range paperMachines {
@@ -62,7 +63,7 @@ func compare(t *testing.T, cost CostModel, chunk, steal, lock time.Duration) [][
 		for vi, v := range compareVariants {
 			for _, s := range paperSchemes {
 				r, err := Run(Config{Scheme: s, Layout: v.layout, Victim: v.victim, Machine: m, Cost: cost,
-					ChunkOverhead: chunk, StealOverhead: steal, QueueLock: lock, Seed: 1, NoTrace: true})
+					ChunkOverhead: chunk, StealOverhead: steal, QueueLock: lock, AtomicClaim: atomic, Seed: 1, NoTrace: true})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -79,7 +80,7 @@ func table(ms [][][]time.Duration) string {
 	fmt.Fprintf(&b, "%-7s", "scheme")
 	for _, m := range paperMachines {
 		for _, v := range compareVariants {
-			fmt.Fprintf(&b, " %15s", fmt.Sprintf("%d:%s", m.Cores, v.name))
+			fmt.Fprintf(&b, " %13s", fmt.Sprintf("%d:%s", m.Cores, v.name))
 		}
 	}
 	b.WriteByte('\n')
@@ -87,7 +88,7 @@ func table(ms [][][]time.Duration) string {
 		fmt.Fprintf(&b, "%-7s", s)
 		for mi := range paperMachines {
 			for vi := range compareVariants {
-				fmt.Fprintf(&b, " %15.1f", float64(ms[mi][vi][si])/1e3)
+				fmt.Fprintf(&b, " %13.1f", float64(ms[mi][vi][si])/1e3)
 			}
 		}
 		b.WriteByte('\n')
@@ -109,7 +110,7 @@ func TestCompareSchemes(t *testing.T) {
 		name string
 		cost *Table
 	}{{"linear skew 10..990 ns/row, 100000 rows", skew}, {"R-MAT 2^16 nodes 400k edges, 5 ns/row + 20 ns/nnz", graph}} {
-		free := compare(t, cm.cost, 0, 0, 0)
+		free := compare(t, cm.cost, 0, 0, 0, 0)
 		t.Logf("%s, no overhead (makespan, us):\n%s", cm.name, table(free))
 		for mi, m := range paperMachines {
 			low := cm.cost.Total() / time.Duration(m.Cores)
@@ -130,9 +131,10 @@ func TestCompareSchemes(t *testing.T) {
 			}
 		}
 		// The dispatch floor of the worker pool (performance-notes.md) per
-		// chunk, a steal costing two chunks, and a 20 ns lock hold.
-		oh := compare(t, cm.cost, 60*time.Nanosecond, 120*time.Nanosecond, 20*time.Nanosecond)
-		t.Logf("%s, chunk 60 ns, steal 120 ns, lock 20 ns (makespan, us):\n%s", cm.name, table(oh))
+		// chunk, a steal costing two chunks, a 20 ns lock hold and a 5 ns
+		// atomic claim.
+		oh := compare(t, cm.cost, 60*time.Nanosecond, 120*time.Nanosecond, 20*time.Nanosecond, 5*time.Nanosecond)
+		t.Logf("%s, chunk 60 ns, steal 120 ns, lock 20 ns, atomic 5 ns (makespan, us):\n%s", cm.name, table(oh))
 		for mi := range paperMachines {
 			for vi := range compareVariants {
 				// Overheads only add time.

@@ -20,9 +20,11 @@ var (
 	ErrPartitioner = errors.New("sim: partitioner broke its contract")
 )
 
-// Queue layouts, spelled as DAPHNE's --queue_layout values.
+// Queue layouts, spelled as DAPHNE's --queue_layout values (and LOCKFREE,
+// sched's centralized queue on an atomic counter).
 const (
-	Centralized = "CENTRALIZED" // one queue shared by every worker
+	Centralized = "CENTRALIZED" // one queue under a lock, shared by every worker
+	LockFree    = "LOCKFREE"    // one queue claimed with atomic adds
 	PerGroup    = "PERGROUP"    // one queue per group (socket / NUMA domain)
 	PerCPU      = "PERCPU"      // one queue per worker
 )
@@ -36,7 +38,7 @@ const (
 )
 
 // Layouts lists the accepted Config.Layout values.
-var Layouts = []string{Centralized, PerGroup, PerCPU}
+var Layouts = []string{Centralized, LockFree, PerGroup, PerCPU}
 
 // Victims lists the accepted Config.Victim values.
 var Victims = []string{Seq, SeqPri, Random, RandomPri}
@@ -78,8 +80,8 @@ type Config struct {
 	// "" means SEQ (DAPHNE's CLI default).
 	Victim string
 	// PrePartition cuts the rows into one contiguous block per queue, each
-	// chunked by its own partitioner (DAPHNE's --pre-partition). Only for
-	// PERGROUP and PERCPU.
+	// chunked by its own partitioner (DAPHNE's --pre-partition). Ignored
+	// (and cleared in Result.Config) for the single-queue layouts.
 	PrePartition bool
 
 	Machine
@@ -108,15 +110,19 @@ type Config struct {
 	// StealOverhead is charged in addition to ChunkOverhead for every chunk
 	// a worker takes from a queue other than its own.
 	StealOverhead time.Duration
-	// QueueLock is how long one dequeue holds its queue's lock, successful
-	// or not; dequeues on the same queue are serialized (first come, first
-	// served), so a centralized queue with many workers sees contention.
+	// QueueLock is how long one dequeue holds a locked queue's mutex,
+	// successful or not; dequeues on the same queue are serialized (first
+	// come, first served), so a centralized queue with many workers sees
+	// contention. Locked queues are those sched cuts on demand under a
+	// mutex: CENTRALIZED, pre-partitioned blocks, and every queue of an
+	// adaptive scheme.
 	QueueLock time.Duration
-	// FeedbackOverhead makes the elapsed time reported to adaptive
-	// partitioners include the chunk's overheads (lock, chunk and steal
-	// overhead), as LB4OMP's AWF-D/E and mAF measure it; otherwise only
-	// the rows' execution time is reported.
-	FeedbackOverhead bool
+	// AtomicClaim is the same for queues claimed with one atomic add: how
+	// long a claim keeps the queue's counter (its cache line) busy. These
+	// are LOCKFREE (non-adaptive schemes) and the round-robin chunk lists
+	// of PERGROUP and PERCPU. To model DAPHNE, where every queue has a
+	// mutex, set AtomicClaim = QueueLock.
+	AtomicClaim time.Duration
 
 	// Partitioner, if set, replaces the lookup of Scheme in sched/partition
 	// (for tests and for schemes that are not registered).
@@ -164,12 +170,12 @@ func (c Config) normalized() (Config, error) {
 	if c.MinChunk < 0 || c.ChunkSize < 0 {
 		return c, fmt.Errorf("%w: negative MinChunk %d or ChunkSize %d", ErrConfig, c.MinChunk, c.ChunkSize)
 	}
-	if c.ChunkOverhead < 0 || c.StealOverhead < 0 || c.QueueLock < 0 {
-		return c, fmt.Errorf("%w: negative overhead (chunk %v, steal %v, lock %v)",
-			ErrConfig, c.ChunkOverhead, c.StealOverhead, c.QueueLock)
+	if c.ChunkOverhead < 0 || c.StealOverhead < 0 || c.QueueLock < 0 || c.AtomicClaim < 0 {
+		return c, fmt.Errorf("%w: negative overhead (chunk %v, steal %v, lock %v, atomic %v)",
+			ErrConfig, c.ChunkOverhead, c.StealOverhead, c.QueueLock, c.AtomicClaim)
 	}
-	if c.PrePartition && c.Layout == Centralized {
-		return c, fmt.Errorf("%w: PrePartition needs layout %s or %s, not %s", ErrConfig, PerGroup, PerCPU, c.Layout)
+	if c.Layout == Centralized || c.Layout == LockFree {
+		c.PrePartition = false
 	}
 	if c.Partitioner == nil && c.Scheme == "" {
 		return c, fmt.Errorf("%w: no scheme (and no Partitioner factory)", ErrConfig)

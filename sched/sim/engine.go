@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"math/rand"
 	"time"
 )
 
@@ -13,15 +12,16 @@ type span struct {
 	part   Partitioner
 }
 
-// queue is one simulated task queue. Pre-filled queues hold spans; the
-// on-demand centralized queue instead asks its partitioner at dequeue time
-// (next..end are the rows not yet handed out).
+// queue is one simulated task queue. A list queue holds chunks cut before
+// the run; a lazy queue asks its partitioner at dequeue time (next..end are
+// the rows not yet handed out), as sched's lazyQueue does under its mutex.
 type queue struct {
 	spans     []span
 	head      int
-	part      Partitioner   // non-nil: on-demand queue
-	next, end int           // on-demand: rows [next, end) remain
-	lockFree  time.Duration // when the queue's lock is next free
+	part      Partitioner   // non-nil: lazy queue
+	next, end int           // lazy: rows [next, end) remain
+	claim     time.Duration // how long one dequeue occupies the queue (QueueLock or AtomicClaim)
+	busyUntil time.Duration // when the queue's lock (or counter) is next free
 }
 
 // take dequeues one chunk for worker w, or ok = false at EOF.
@@ -114,15 +114,15 @@ func (h *events) pop() event {
 
 // worker is the simulator's state of one virtual worker.
 type worker struct {
-	id, own  int
-	vic      victims
-	waitQ    int           // queue whose lock this worker reserved, or -1
-	arrive   time.Duration // when it arrived at waitQ
-	running  bool          // a chunk is executing; the next event ends it
-	cur      span
-	curCost  time.Duration // execution time of cur
-	curStart time.Duration // when cur's dequeue began (feedback with overhead)
-	stats    WorkerStats
+	id, own int
+	vic     victims
+	waitQ   int           // queue whose lock this worker reserved, or -1
+	arrive  time.Duration // when it arrived at waitQ
+	running bool          // a chunk is executing; the next event ends it
+	cur     span
+	curCost time.Duration // execution time of cur
+	lastEnd time.Duration // when the previous chunk with feedback ended (0 at first)
+	stats   WorkerStats
 }
 
 // engine is one run's state. It is used by one goroutine only.
@@ -162,11 +162,12 @@ func (e *engine) step(w *worker, t time.Duration) error {
 		e.feedback(w, t)
 	}
 	if w.waitQ >= 0 {
+		q := w.waitQ
 		started, err := e.dequeue(w, t)
 		if err != nil || started {
 			return err
 		}
-		t += e.c.QueueLock
+		t += e.queues[q].claim
 	}
 	q, ok := w.vic.next()
 	if !ok {
@@ -174,30 +175,31 @@ func (e *engine) step(w *worker, t time.Duration) error {
 		return nil
 	}
 	w.waitQ, w.arrive = q, t
-	if e.c.QueueLock == 0 { // no lock model: dequeue at once
+	qu := &e.queues[q]
+	if qu.claim == 0 { // no contention model: dequeue at once
 		_, err := e.dequeue(w, t)
 		return err
 	}
-	qu := &e.queues[q]
-	acq := max(t, qu.lockFree)
+	acq := max(t, qu.busyUntil)
 	w.stats.Wait += acq - t
-	qu.lockFree = acq + e.c.QueueLock
+	qu.busyUntil = acq + qu.claim
 	e.push(acq, w.id)
 	return nil
 }
 
-// dequeue takes a chunk from w.waitQ at time t (w holds its lock from t to
-// t+QueueLock) and schedules its end; started = false means EOF, which
+// dequeue takes a chunk from w.waitQ at time t (w occupies the queue from
+// t to t+claim) and schedules its end; started = false means EOF, which
 // has been reported to w's victims.
 func (e *engine) dequeue(w *worker, t time.Duration) (started bool, err error) {
 	q := w.waitQ
+	claim := e.queues[q].claim
 	w.waitQ = -1
-	w.stats.Overhead += e.c.QueueLock
+	w.stats.Overhead += claim
 	s, ok, err := e.queues[q].take(w.id)
 	if err != nil || !ok {
 		if err == nil {
 			w.vic.eof(q)
-			if e.c.QueueLock == 0 {
+			if claim == 0 {
 				return false, e.step(w, t) // keep looking at the same instant
 			}
 		}
@@ -210,12 +212,12 @@ func (e *engine) dequeue(w *worker, t time.Duration) (started bool, err error) {
 		w.stats.Steals++
 	}
 	w.stats.Overhead += oh
-	start := t + e.c.QueueLock + oh
+	start := t + claim + oh
 	cost := e.cost(w.id, s.lo, s.hi)
 	w.stats.Work += cost
 	w.stats.Chunks++
 	w.stats.Rows += s.hi - s.lo
-	w.running, w.cur, w.curCost, w.curStart = true, s, cost, w.arrive
+	w.running, w.cur, w.curCost = true, s, cost
 	if !e.c.NoTrace {
 		e.trace = append(e.trace, Chunk{Worker: w.id, Queue: q, Lo: s.lo, Hi: s.hi,
 			Request: w.arrive, Start: start, End: start + cost, Stolen: stolen})
@@ -240,62 +242,70 @@ func (e *engine) feedback(w *worker, t time.Duration) {
 		return
 	}
 	elapsed := w.curCost
-	if e.c.FeedbackOverhead {
-		elapsed = t - w.curStart
+	if fb.IncludesOverhead() {
+		elapsed = t - w.lastEnd
 	}
+	w.lastEnd = t
 	fb.Done(w.id, w.cur.hi-w.cur.lo, elapsed)
 }
 
-// newEngine builds the queues (filling them as DAPHNE's main thread does,
-// before any worker starts) and the workers of a normalized config.
+// newEngine builds the queues and the workers of a normalized config. The
+// queue structure is sched's (plan.go): CENTRALIZED and adaptive schemes
+// cut chunks on demand under a lock; LOCKFREE and the round-robin
+// PERGROUP/PERCPU lists are cut before the run (the k-th chunk asked as
+// worker k mod Cores, as DAPHNE's main thread does) and claimed
+// atomically; PrePartition (forced for adaptive schemes with several
+// queues) gives each queue a contiguous block with its own lazy
+// partitioner, queue 0 taking the remainder.
 func newEngine(c *Config) (*engine, error) {
 	nq, own := c.queues()
 	e := &engine{c: c, queues: make([]queue, nq), ws: make([]worker, c.Cores)}
-	owner := make([]int, nq) // first worker of each queue
-	for w := c.Cores - 1; w >= 0; w-- {
-		owner[own(w)] = w
+	p, err := newPartitioner(c, c.Rows)
+	if err != nil {
+		return nil, err
 	}
+	_, adaptive := p.(Feedback)
+	lazy := func(p Partitioner, lo, hi int) queue {
+		return queue{part: p, next: lo, end: hi, claim: c.QueueLock}
+	}
+	byWorker := func(k int) int { return k % c.Cores }
 	switch {
-	case nq == 1: // centralized (or one group): on demand, in request order
-		p, err := newPartitioner(c, c.Rows)
-		if err != nil {
-			return nil, err
-		}
-		e.queues[0] = queue{part: p, end: c.Rows}
-	case c.PrePartition: // contiguous block per queue, queue 0 takes the remainder
+	case c.Layout == Centralized || (c.Layout == LockFree && adaptive):
+		e.queues[0] = lazy(p, 0, c.Rows)
+	case c.PrePartition || adaptive:
 		lo := 0
 		for q := range nq {
 			hi := lo + c.Rows/nq
 			if q == 0 {
 				hi += c.Rows % nq
 			}
-			p, err := newPartitioner(c, hi-lo)
-			if err != nil {
-				return nil, err
+			bp := p
+			if q > 0 || hi != c.Rows {
+				if bp, err = newPartitioner(c, hi-lo); err != nil {
+					return nil, err
+				}
 			}
-			qu := &e.queues[q]
-			if err := cut(p, func(int) int { return owner[q] }, lo, hi, func(s span) { qu.spans = append(qu.spans, s) }); err != nil {
-				return nil, err
-			}
+			e.queues[q] = lazy(bp, lo, hi)
 			lo = hi
 		}
-	default: // chunk k goes to queue k mod nq
-		p, err := newPartitioner(c, c.Rows)
-		if err != nil {
-			return nil, err
+	default: // LOCKFREE (one list) or round robin: chunk k to queue k mod nq
+		for q := range e.queues {
+			e.queues[q].claim = c.AtomicClaim
 		}
 		k := 0
-		if err := cut(p, func(k int) int { return owner[k%nq] }, 0, c.Rows, func(s span) {
+		if err := cut(p, byWorker, 0, c.Rows, func(s span) {
 			e.queues[k%nq].spans = append(e.queues[k%nq].spans, s)
 			k++
 		}); err != nil {
 			return nil, err
 		}
 	}
-	rng := rand.New(rand.NewSource(c.Seed))
-	group := func(q int) int { return c.Machine.Group(owner[q]) }
+	group := func(q int) int { return c.Machine.Group(q) }
+	if c.Layout == PerGroup {
+		group = func(q int) int { return q }
+	}
 	for w := range e.ws {
-		e.ws[w] = worker{id: w, own: own(w), waitQ: -1, vic: newVictims(c, own(w), nq, group, rng)}
+		e.ws[w] = worker{id: w, own: own(w), waitQ: -1, vic: newVictims(c, w, own(w), nq, group)}
 	}
 	return e, nil
 }

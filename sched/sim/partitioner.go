@@ -16,9 +16,12 @@ type Partitioner interface {
 
 // Feedback is the optional interface of adaptive partitioners (same method
 // set as partition.Feedback): the simulator reports every finished chunk
-// at its virtual completion time, before any later request.
+// at its virtual completion time, before any later request. elapsed is the
+// chunk's execution time, or with IncludesOverhead the virtual time since
+// the worker's previous chunk ended (or the run began), as sched measures.
 type Feedback interface {
 	Done(worker, size int, elapsed time.Duration)
+	IncludesOverhead() bool
 }
 
 // Factory builds a partitioner over n rows for the run's machine; it

@@ -30,10 +30,9 @@ func randomConfig(r *rand.Rand, schemes []string) Config {
 		Seed:      r.Int63(),
 		Compat:    r.Intn(2) == 0,
 	}
-	c.PrePartition = c.Layout != Centralized && r.Intn(2) == 0
+	c.PrePartition = r.Intn(2) == 0
 	ns := func() time.Duration { return time.Duration(r.Intn(3)) * time.Duration(r.Intn(100)) }
-	c.ChunkOverhead, c.StealOverhead, c.QueueLock = ns(), ns(), ns()
-	c.FeedbackOverhead = r.Intn(2) == 0
+	c.ChunkOverhead, c.StealOverhead, c.QueueLock, c.AtomicClaim = ns(), ns(), ns(), ns()
 	switch r.Intn(4) {
 	case 0:
 		c.Cost = Uniform(1 + r.Intn(100))
@@ -102,12 +101,12 @@ func TestAllCombinations(t *testing.T) {
 			for _, v := range Victims {
 				for _, p := range []int{1, 2, 3, 7} {
 					for _, pre := range []bool{false, true} {
-						if pre && l == Centralized {
+						if pre && (l == Centralized || l == LockFree) {
 							continue
 						}
 						r, err := Run(Config{Scheme: s, Layout: l, Victim: v, PrePartition: pre, ChunkSize: 13,
 							Machine: Machine{Cores: p, Groups: min(p, 2)}, Cost: cost,
-							ChunkOverhead: 3, StealOverhead: 5, QueueLock: 2, Seed: 1})
+							ChunkOverhead: 3, StealOverhead: 5, QueueLock: 2, AtomicClaim: 1, Seed: 1})
 						if err != nil {
 							t.Fatalf("%s %s %s p=%d pre=%t: %v", s, l, v, p, pre, err)
 						}

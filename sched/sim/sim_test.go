@@ -2,7 +2,6 @@ package sim
 
 import (
 	"errors"
-	"math/rand"
 	"reflect"
 	"strings"
 	"testing"
@@ -70,7 +69,7 @@ func TestConfigErrors(t *testing.T) {
 	}{
 		{"unknown scheme", func(c *Config) { c.Scheme = "FOO" }, []string{`"FOO"`, "GSS", "STATIC"}, partition.ErrUnknownScheme},
 		{"no scheme", func(c *Config) { c.Scheme = "" }, []string{"no scheme"}, ErrConfig},
-		{"unknown layout", func(c *Config) { c.Layout = "PERNODE" }, []string{`"PERNODE"`, "CENTRALIZED, PERGROUP, PERCPU"}, ErrConfig},
+		{"unknown layout", func(c *Config) { c.Layout = "PERNODE" }, []string{`"PERNODE"`, "CENTRALIZED, LOCKFREE, PERGROUP, PERCPU"}, ErrConfig},
 		{"unknown victim", func(c *Config) { c.Victim = "LIFO" }, []string{`"LIFO"`, "SEQ, SEQPRI, RANDOM, RANDOMPRI"}, ErrConfig},
 		{"no cores", func(c *Config) { c.Cores = 0 }, []string{"Cores = 0"}, ErrConfig},
 		{"groups > cores", func(c *Config) { c.Groups = 5 }, []string{"Groups = 5"}, ErrConfig},
@@ -80,7 +79,6 @@ func TestConfigErrors(t *testing.T) {
 		{"rows > table", func(c *Config) { c.Cost = short }, []string{"10 rows", "covers 5"}, ErrConfig},
 		{"negative rows", func(c *Config) { c.Rows = -1 }, []string{"negative row count"}, ErrConfig},
 		{"negative overhead", func(c *Config) { c.QueueLock = -1 }, []string{"negative overhead"}, ErrConfig},
-		{"prepartition centralized", func(c *Config) { c.PrePartition = true }, []string{"PrePartition"}, ErrConfig},
 		{"CST without size", func(c *Config) { c.Scheme = "CST" }, []string{"CST"}, partition.ErrOption},
 	}
 	for _, tc := range tests {
@@ -210,6 +208,39 @@ func TestKnownCases(t *testing.T) {
 			t.Errorf("rows %d/%d, want 800/200", a, b)
 		}
 	})
+	t.Run("LOCKFREE pays AtomicClaim, CENTRALIZED QueueLock", func(t *testing.T) {
+		base := Config{Scheme: "SS", Machine: Machine{Cores: 8}, Rows: 1000, Cost: Uniform(time.Nanosecond)}
+		free, err := Run(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lf := base
+		lf.Layout, lf.QueueLock = LockFree, time.Microsecond
+		r, err := Run(lf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, r)
+		if r.Makespan != free.Makespan {
+			t.Errorf("LOCKFREE with a lock cost: makespan %v, want the uncontended %v", r.Makespan, free.Makespan)
+		}
+		lf.AtomicClaim = 10 * time.Nanosecond
+		if r, err = Run(lf); err != nil || r.Makespan < 1000*10*time.Nanosecond {
+			t.Errorf("LOCKFREE with 10 ns claims: makespan %v (%v), want >= 10 us", r.Makespan, err)
+		}
+	})
+	t.Run("adaptive schemes get lazy pre-partitioned queues", func(t *testing.T) {
+		r, err := Run(Config{Scheme: "AWFB", Layout: PerCPU, Machine: Machine{Cores: 4}, Rows: 1000, Cost: Uniform(1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, r)
+		for _, c := range r.Trace {
+			if lo := c.Queue * 250; c.Lo < lo || c.Hi > lo+250 {
+				t.Fatalf("chunk %+v outside queue %d's block [%d, %d)", c, c.Queue, lo, lo+250)
+			}
+		}
+	})
 	t.Run("zero rows", func(t *testing.T) {
 		for _, layout := range Layouts {
 			r, err := Run(Config{Scheme: "GSS", Layout: layout, Machine: Machine{Cores: 3}, Rows: 0, Cost: Uniform(1), QueueLock: 1})
@@ -273,13 +304,12 @@ func TestVictimOrder(t *testing.T) {
 	}
 	for _, tc := range tests {
 		c := &Config{Layout: tc.layout, Victim: tc.victim}
-		if got := seq(newVictims(c, tc.own, 4, group, nil)); !reflect.DeepEqual(got, tc.want) {
+		if got := seq(newVictims(c, tc.own, tc.own, 4, group)); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s/%s own %d: %v, want %v", tc.layout, tc.victim, tc.own, got, tc.want)
 		}
 	}
-	rng := rand.New(rand.NewSource(1))
 	for _, v := range []string{Random, RandomPri} {
-		got := seq(newVictims(&Config{Layout: PerCPU, Victim: v}, 1, 4, group, rng))
+		got := seq(newVictims(&Config{Layout: PerCPU, Victim: v, Seed: 5}, 1, 1, 4, group))
 		if len(got) != 4 || got[0] != 1 {
 			t.Fatalf("%s: %v, want own queue 1 first and every queue once", v, got)
 		}
@@ -293,6 +323,7 @@ func TestVictimOrder(t *testing.T) {
 type recorder struct {
 	left, done, rows int
 	elapsed          time.Duration
+	overhead         bool
 }
 
 func (r *recorder) Next(int) int {
@@ -309,26 +340,41 @@ func (r *recorder) Done(_, size int, elapsed time.Duration) {
 	r.elapsed += elapsed
 }
 
+func (r *recorder) IncludesOverhead() bool { return r.overhead }
+
 func TestFeedback(t *testing.T) {
 	t.Parallel()
-	for _, withOH := range []bool{false, true} {
-		var rec *recorder
-		f := func(n, p int) (Partitioner, error) { rec = &recorder{left: n}; return rec, nil }
-		r, err := Run(Config{Partitioner: f, Machine: Machine{Cores: 3}, Rows: 100, Cost: Uniform(10),
-			ChunkOverhead: 2, QueueLock: 1, FeedbackOverhead: withOH})
-		if err != nil {
-			t.Fatal(err)
-		}
-		check(t, r)
-		want := r.Work
-		if withOH {
-			want += r.Overhead - 3*1 // minus the three empty dequeues' lock holds
-			for _, s := range r.Workers {
-				want += s.Wait
+	for _, layout := range Layouts {
+		for _, withOH := range []bool{false, true} {
+			var recs []*recorder
+			f := func(n, p int) (Partitioner, error) {
+				recs = append(recs, &recorder{left: n, overhead: withOH})
+				return recs[len(recs)-1], nil
 			}
-		}
-		if rec.done != 100 || rec.rows != 100 || rec.elapsed > want || rec.elapsed < r.Work {
-			t.Errorf("overhead %t: %d Done calls over %d rows, elapsed %v (want %d, 100, about %v)", withOH, rec.done, rec.rows, rec.elapsed, 100, want)
+			r, err := Run(Config{Partitioner: f, Layout: layout, Machine: Machine{Cores: 3}, Rows: 100, Cost: Uniform(10),
+				ChunkOverhead: 2, QueueLock: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, r)
+			var done, rows int
+			var elapsed time.Duration
+			for _, rec := range recs {
+				done, rows, elapsed = done+rec.done, rows+rec.rows, elapsed+rec.elapsed
+			}
+			// Without overhead: exactly the work. With: from 0 to each
+			// worker's last chunk end, which is everything but the final
+			// empty dequeues of each worker.
+			want := r.Work
+			if withOH {
+				want = 0
+				for _, s := range r.Workers {
+					want += s.Finish
+				}
+			}
+			if done != 100 || rows != 100 || elapsed > want || elapsed < r.Work || !withOH && elapsed != want {
+				t.Errorf("%s overhead %t: %d Done calls over %d rows, elapsed %v (want 100, 100, %v)", layout, withOH, done, rows, elapsed, want)
+			}
 		}
 	}
 }

@@ -1,6 +1,6 @@
 package sim
 
-import "math/rand"
+import "math/rand/v2"
 
 // victims is the order in which one worker visits queues: its own queue
 // until it is empty, then others as runtime-reference.md 4.3 describes.
@@ -20,18 +20,23 @@ var (
 )
 
 // newVictims builds the visiting order of worker w owning queue own, among
-// nq queues. group maps a queue to its group (socket) for the *PRI variants.
-func newVictims(c *Config, own, nq int, group func(q int) int, rng *rand.Rand) victims {
-	pri := c.Layout == PerCPU // SEQPRI/RANDOMPRI equal SEQ/RANDOM unless PERCPU
+// nq queues. group maps a queue to its group (socket) for the *PRI
+// variants, which differ from SEQ/RANDOM only with PERCPU, as in DAPHNE.
+func newVictims(c *Config, w, own, nq int, group func(q int) int) victims {
+	pri := c.Layout == PerCPU
 	switch c.Victim {
 	case Random, RandomPri:
-		v := &randomVictims{own: own, rng: rng, done: make([]bool, nq), left: nq}
+		v := &randomVictims{own: own, finished: make([]bool, nq),
+			rng: rand.New(rand.NewPCG(uint64(c.Seed), uint64(w)+1))} // sched's per-worker source
 		if pri && c.Victim == RandomPri {
 			for q := range nq {
 				if group(q) == group(own) {
 					v.near = append(v.near, q)
 				}
 			}
+		}
+		for q := range nq {
+			v.all = append(v.all, q)
 		}
 		return v
 	default:
@@ -70,74 +75,51 @@ func (v *ringVictims) eof(q int) {
 	}
 }
 
-// randomVictims implements RANDOM and RANDOMPRI: after draining its own
-// queue the worker picks a uniformly random queue it has not yet seen empty
-// (same-group ones first if near is set) for every single dequeue. The
-// random source is shared by all workers, like C's rand() in DAPHNE.
+// randomVictims implements RANDOM and RANDOMPRI as sched does: after
+// draining its own queue the worker draws a candidate uniformly from a
+// per-worker source (seeded with Config.Seed and the worker), draws again
+// if it is already finished, and takes one chunk per pick; same-group
+// candidates (near, RANDOMPRI on PERCPU) come first, then all queues.
 type randomVictims struct {
-	own     int
-	ownDone bool
-	rng     *rand.Rand
-	done    []bool // done[q]: q reported EOF to this worker
-	left    int    // number of queues with done[q] == false
-	near    []int  // same-group queues (RANDOMPRI on PERCPU), else nil
+	own       int
+	ownDone   bool
+	rng       *rand.Rand
+	finished  []bool // finished[q]: q reported EOF to this worker
+	near, all []int  // candidate sets, in the order they are used
 }
 
 func (v *randomVictims) next() (int, bool) {
 	if !v.ownDone {
 		return v.own, true
 	}
-	if q, ok := v.pick(v.near); ok {
-		return q, true
+	for _, cand := range [][]int{v.near, v.all} {
+		if q, ok := v.pick(cand); ok {
+			return q, true
+		}
 	}
-	return v.pickAll()
+	return 0, false
 }
 
-// pick chooses uniformly among the not-done queues of set.
-func (v *randomVictims) pick(set []int) (int, bool) {
-	n := 0
-	for _, q := range set {
-		if !v.done[q] {
-			n++
+// pick draws from cand until it hits an unfinished queue (rejection
+// sampling, as sched); ok is false when every candidate is finished.
+func (v *randomVictims) pick(cand []int) (int, bool) {
+	left := 0
+	for _, q := range cand {
+		if !v.finished[q] {
+			left++
 		}
 	}
-	if n == 0 {
-		return 0, false
-	}
-	k := v.rng.Intn(n)
-	for _, q := range set {
-		if !v.done[q] {
-			if k == 0 {
-				return q, true
-			}
-			k--
+	for left > 0 {
+		if q := cand[v.rng.IntN(len(cand))]; !v.finished[q] {
+			return q, true
 		}
 	}
-	return 0, false // unreachable
-}
-
-func (v *randomVictims) pickAll() (int, bool) {
-	if v.left == 0 {
-		return 0, false
-	}
-	k := v.rng.Intn(v.left)
-	for q, d := range v.done {
-		if !d {
-			if k == 0 {
-				return q, true
-			}
-			k--
-		}
-	}
-	return 0, false // unreachable
+	return 0, false
 }
 
 func (v *randomVictims) eof(q int) {
 	if q == v.own {
 		v.ownDone = true
 	}
-	if !v.done[q] {
-		v.done[q] = true
-		v.left--
-	}
+	v.finished[q] = true
 }
