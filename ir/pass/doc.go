@@ -10,7 +10,8 @@
 //	               with constant conditions; an integer division or modulo
 //	               by zero on constants is an error (DivByZeroError)
 //	pushdown       ewAbs(rand(.., min, max, ..)) -> rand(.., -max, -min, ..)
-//	               for constant min <= max <= 0, as DAPHNE's canonicalizer
+//	               and rand(.., min, max, 1, ..) + s -> rand(.., min+s,
+//	               max+s, 1, ..) for constants, as DAPHNE's canonicalizer
 //	deadcode       removal of unused effect-free ops       -> parsing_simplified
 //	infer          value types and shapes where derivable  -> property_inference
 //	repr           rand with a constant sparsity < 0.25 -> repr=csr (run only
