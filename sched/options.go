@@ -76,7 +76,17 @@ func ParseVictim(s string) (Victim, error) {
 	return 0, fmt.Errorf("%w: victim selection %q (accepted: %s)", ErrOption, s, strings.Join(victimNames, ", "))
 }
 
-// Layouts lists all queue layouts; Victims all victim selections.
+// ParseScheme checks a partitioning scheme name (case-insensitive) and
+// returns its canonical (upper-case) spelling; the error lists the accepted
+// names, user-registered ones included.
+func ParseScheme(s string) (string, error) {
+	if _, err := partition.Lookup(s); err != nil {
+		return "", fmt.Errorf("%w: %w", ErrOption, err)
+	}
+	return strings.ToUpper(strings.TrimSpace(s)), nil
+}
+
+// Layouts lists all queue layouts.
 func Layouts() []Layout { return []Layout{Centralized, LockFree, PerGroup, PerCPU} }
 
 // Victims lists all victim selections.

@@ -285,6 +285,12 @@ func TestParse(t *testing.T) {
 	if _, err := ParseLayout("PERNODE"); !errors.Is(err, ErrOption) || !strings.Contains(err.Error(), "PERNODE") || !strings.Contains(err.Error(), "PERCPU") {
 		t.Errorf("ParseLayout(PERNODE): %v", err)
 	}
+	if s, err := ParseScheme(" gss"); err != nil || s != "GSS" {
+		t.Errorf("ParseScheme(gss) = %q, %v", s, err)
+	}
+	if _, err := ParseScheme("GSSS"); !errors.Is(err, ErrOption) || !strings.Contains(err.Error(), "GSSS") || !strings.Contains(err.Error(), "FAC2") {
+		t.Errorf("ParseScheme(GSSS): %v", err)
+	}
 	if _, err := ParseVictim("STEAL"); !errors.Is(err, ErrOption) || !strings.Contains(err.Error(), "RANDOMPRI") {
 		t.Errorf("ParseVictim(STEAL): %v", err)
 	}
