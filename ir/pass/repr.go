@@ -1,6 +1,8 @@
 package pass
 
 import (
+	"strconv"
+
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/types"
 )
@@ -11,25 +13,55 @@ import (
 const SparsityThreshold = 0.25
 
 // selectRepr is matrix representation selection (--select-matrix-repr,
-// daphnedsl.md 10): a rand call whose sparsity argument is a constant
-// below SparsityThreshold gets the attribute repr=csr, so that the runtime
-// generates it with DAPHNE's CSR algorithm (which draws different values
-// than the dense one for the same seed) and print/typeOf show CSRMatrix.
-// Without the option the pass does not run and everything stays dense.
+// daphnedsl.md 10): ops whose result's fraction of non-zeros is known at
+// compile time to be below SparsityThreshold get the attribute repr=csr,
+// so that the runtime builds them as CSR matrices and print/typeOf show
+// CSRMatrix. These are rand with a constant sparsity argument (generated
+// with DAPHNE's CSR algorithm, which draws other values than the dense one
+// for the same seed) and matrix literals of numeric constants (e.g. all
+// zeros). Without the option the pass does not run and everything stays
+// dense.
 func selectRepr(s *state) error {
 	for _, f := range s.m.Funcs {
-		forEachOp(f.Body, markSparseRand)
+		forEachOp(f.Body, markSparse)
 	}
 	return nil
 }
 
-func markSparseRand(op *ir.Op) {
-	if op.Kind != ir.KindCall || op.Name != "rand" || len(op.Args) != 6 || op.Attr("repr") != "" {
+func markSparse(op *ir.Op) {
+	if op.Kind != ir.KindCall || op.Attr("repr") != "" {
 		return
 	}
-	if sp, ok := constFloat(op.Args[4]); ok && sp >= 0 && sp < SparsityThreshold {
-		op.SetAttr("repr", "csr")
+	switch {
+	case op.Name == "rand" && len(op.Args) == 6:
+		if sp, ok := constFloat(op.Args[4]); ok && sp >= 0 && sp < SparsityThreshold {
+			op.SetAttr("repr", "csr")
+		}
+	case op.Name == "matrixLit":
+		if sp, ok := literalSparsity(op); ok && sp < SparsityThreshold {
+			op.SetAttr("repr", "csr")
+		}
 	}
+}
+
+// literalSparsity returns the fraction of non-zero elements of a matrix
+// literal whose elements are all numeric constants.
+func literalSparsity(op *ir.Op) (float64, bool) {
+	n, err := strconv.Atoi(op.Attr("n"))
+	if err != nil || n <= 0 || n > len(op.Args) {
+		return 0, false
+	}
+	nnz := 0
+	for _, a := range op.Args[:n] {
+		v, ok := constFloat(a)
+		if !ok {
+			return 0, false
+		}
+		if v != 0 {
+			nnz++
+		}
+	}
+	return float64(nnz) / float64(n), true
 }
 
 // constFloat returns the value of a numeric constant as a float64.

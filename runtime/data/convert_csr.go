@@ -125,6 +125,37 @@ func csrToDense(m Matrix) (Matrix, error) {
 	return nil, fmt.Errorf("unsupported matrix type %T", m)
 }
 
+// ToCSRMatrix returns m as a CSR matrix (m itself if it is one), dropping
+// the zero cells of a dense matrix.
+func ToCSRMatrix(m Matrix) (Matrix, error) {
+	switch x := m.(type) {
+	case *Dense[float64]:
+		return DenseToCSR(x), nil
+	case *Dense[float32]:
+		return DenseToCSR(x), nil
+	case *Dense[int64]:
+		return DenseToCSR(x), nil
+	case *Dense[int32]:
+		return DenseToCSR(x), nil
+	case *Dense[int8]:
+		return DenseToCSR(x), nil
+	case *Dense[uint64]:
+		return DenseToCSR(x), nil
+	case *Dense[uint32]:
+		return DenseToCSR(x), nil
+	case *Dense[uint8]:
+		return DenseToCSR(x), nil
+	case *Dense[bool]:
+		return DenseToCSR(x), nil
+	case *Dense[string]:
+		return DenseToCSR(x), nil
+	}
+	if m.IsSparse() {
+		return m, nil
+	}
+	return nil, fmt.Errorf("unsupported matrix type %T", m)
+}
+
 // ToDenseMatrix returns m as a dense matrix (m itself if it is dense).
 func ToDenseMatrix(m Matrix) (Matrix, error) {
 	if !m.IsSparse() {

@@ -119,6 +119,13 @@ func matrixLitOp(_ *ops.Ctx, args []data.Value, attrs map[string]string) ([]data
 	if err != nil {
 		return nil, err
 	}
+	if attrs["repr"] == "csr" {
+		// Representation selection found the literal sparse
+		// (--select-matrix-repr).
+		if m, err = data.ToCSRMatrix(m); err != nil {
+			return nil, err
+		}
+	}
 	return ops.Results(m), nil
 }
 

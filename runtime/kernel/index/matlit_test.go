@@ -94,3 +94,37 @@ func TestMatrixLitBadAttrs(t *testing.T) {
 		})
 	}
 }
+
+// TestMatrixLitRepr checks that the repr=csr attribute, set by
+// representation selection, makes the literal a CSR matrix with the same
+// cells.
+func TestMatrixLitRepr(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		attrs  map[string]string
+		sparse bool
+	}{
+		{"no attribute", map[string]string{"n": "4"}, false},
+		{"csr", map[string]string{"n": "4", "repr": "csr"}, true},
+		{"dense", map[string]string{"n": "4", "repr": "dense"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res, err := runOp(t, "matrixLit", []v{si(0), si(3), si(0), si(0)}, tc.attrs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := res[0].(data.Matrix)
+			if m.IsSparse() != tc.sparse || m.Rows() != 4 || m.Cols() != 1 {
+				t.Fatalf("got %s, sparse=%v", data.Describe(m), m.IsSparse())
+			}
+			for i, want := range []int64{0, 3, 0, 0} {
+				c, err := data.MatrixCell(m, i, 0)
+				if err != nil || c.I != want {
+					t.Fatalf("cell %d: %v, %v; want %d", i, c, err, want)
+				}
+			}
+		})
+	}
+}
