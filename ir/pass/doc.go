@@ -14,8 +14,9 @@
 //	               max+s, 1, ..) for constants, as DAPHNE's canonicalizer
 //	deadcode       removal of unused effect-free ops       -> parsing_simplified
 //	infer          value types and shapes where derivable  -> property_inference
-//	repr           rand with a constant sparsity < 0.25 -> repr=csr (run only
-//	               under --select-matrix-repr)         -> select_matrix_repr
+//	repr           rand with a constant sparsity < 0.25 and constant matrix
+//	               literals with < 25% non-zeros -> repr=csr (run only under
+//	               --select-matrix-repr)               -> select_matrix_repr
 //	phyop          t(X)@X -> syrk(X), t(X)@y -> gemv(X, y) (skipped under
 //	               --no-phy-op-selection)
 //	late-deadcode  removes transposes the rewrites left dead -> phy_op_selection
