@@ -57,13 +57,20 @@ var compareVariants = []variant{
 // returns the makespans, indexed [machine][variant][scheme].
 func compare(t *testing.T, cost CostModel, chunk, steal, lock, atomic time.Duration) [][][]time.Duration {
 	t.Helper()
+	return compareWith(t, Config{Cost: cost, ChunkOverhead: chunk, StealOverhead: steal, QueueLock: lock, AtomicClaim: atomic, Seed: 1, NoTrace: true})
+}
+
+// compareWith is compare over a base configuration.
+func compareWith(t *testing.T, base Config) [][][]time.Duration {
+	t.Helper()
 	out := make([][][]time.Duration, len(paperMachines))
 	for mi, m := range paperMachines {
 		out[mi] = make([][]time.Duration, len(compareVariants))
 		for vi, v := range compareVariants {
 			for _, s := range paperSchemes {
-				r, err := Run(Config{Scheme: s, Layout: v.layout, Victim: v.victim, Machine: m, Cost: cost,
-					ChunkOverhead: chunk, StealOverhead: steal, QueueLock: lock, AtomicClaim: atomic, Seed: 1, NoTrace: true})
+				c := base
+				c.Scheme, c.Layout, c.Victim, c.Machine = s, v.layout, v.victim, m
+				r, err := Run(c)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -146,4 +153,39 @@ func TestCompareSchemes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCompareUniform: a dense, uniform per-row cost (linear regression's
+// pipelines). With only a per-chunk overhead STATIC is optimal: any
+// schedule of at least Cores chunks needs work/Cores + one overhead, and one
+// of fewer chunks has a chunk of more than work/Cores.
+func TestCompareUniform(t *testing.T) {
+	t.Parallel()
+	cost := Uniform(100 * time.Nanosecond)
+	base := Config{Rows: 56 * 20 * 100, Cost: cost, ChunkOverhead: 60 * time.Nanosecond, Seed: 1, NoTrace: true}
+	ms := compareWith(t, base)
+	t.Logf("uniform 100 ns/row, %d rows, chunk 60 ns (makespan, us):\n%s", base.Rows, table(ms))
+	for mi, m := range paperMachines {
+		want := cost.Cost(0, base.Rows/m.Cores) + base.ChunkOverhead
+		for vi, v := range compareVariants {
+			if got := ms[mi][vi][0]; got != want {
+				t.Errorf("%d cores %s: STATIC %v, want %v", m.Cores, v.name, got, want)
+			}
+			for si, s := range paperSchemes {
+				if ms[mi][vi][si] < want {
+					t.Errorf("%d cores %s: %s %v beats STATIC %v", m.Cores, v.name, s, ms[mi][vi][si], want)
+				}
+			}
+		}
+	}
+}
+
+// TestCompareCompat logs the R-MAT comparison with DAPHNE's formulas as
+// implemented (partition.Options.Compat), the ones the paper measured.
+func TestCompareCompat(t *testing.T) {
+	t.Parallel()
+	graph, _ := FromNNZ(rmatDegrees(16, 400_000, 0.45, 0.15, 1), 5*time.Nanosecond, 20*time.Nanosecond)
+	ms := compareWith(t, Config{Cost: graph, Compat: true, ChunkOverhead: 60 * time.Nanosecond, StealOverhead: 120 * time.Nanosecond,
+		QueueLock: 20 * time.Nanosecond, AtomicClaim: 5 * time.Nanosecond, Seed: 1, NoTrace: true})
+	t.Logf("R-MAT, DAPHNE's formulas (Compat), chunk 60 ns, steal 120 ns, lock 20 ns, atomic 5 ns (makespan, us):\n%s", table(ms))
 }
