@@ -61,6 +61,18 @@ type Result struct {
 	Trace []Chunk
 }
 
+// Speedup returns Work / Makespan: how many cores' worth of rows ran on
+// average (Cores at best, on speed-1 cores); 0 for an empty run.
+func (r *Result) Speedup() float64 {
+	if r.Makespan == 0 {
+		return 0
+	}
+	return float64(r.Work) / float64(r.Makespan)
+}
+
+// Efficiency returns Speedup / Cores, in [0, 1] on speed-1 cores.
+func (r *Result) Efficiency() float64 { return r.Speedup() / float64(r.Config.Cores) }
+
 // TraceChunks returns the trace as TraceChunk values (rows and execution
 // time), the input of FromTrace.
 func (r *Result) TraceChunks() []TraceChunk {
