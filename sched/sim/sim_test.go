@@ -378,3 +378,37 @@ func TestFeedback(t *testing.T) {
 		}
 	}
 }
+
+// Worker 1 (group 0 with queue 0; queues 2 and 3 are group 1) runs out of
+// cheap work first. SEQ steals from queue 2 first (ring 2, 3, 0); SEQPRI
+// and RANDOMPRI from queue 0, its own group's.
+func TestStealPreference(t *testing.T) {
+	t.Parallel()
+	cost, _ := FromFunc(4000, func(i int) time.Duration {
+		if b := i / 1000; b == 0 || b == 2 {
+			return time.Microsecond
+		}
+		return time.Nanosecond
+	})
+	for _, tc := range []struct {
+		victim string
+		first  int
+	}{{Seq, 2}, {SeqPri, 0}, {RandomPri, 0}} {
+		for seed := range int64(5) {
+			r, err := Run(Config{Scheme: "SS", Layout: PerCPU, Victim: tc.victim, PrePartition: true,
+				Machine: Machine{Cores: 4, Groups: 2}, Cost: cost, Seed: seed})
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, r)
+			for _, c := range r.Trace {
+				if c.Worker == 1 && c.Stolen {
+					if c.Queue != tc.first {
+						t.Errorf("%s seed %d: worker 1 first stole from queue %d, want %d", tc.victim, seed, c.Queue, tc.first)
+					}
+					break
+				}
+			}
+		}
+	}
+}
