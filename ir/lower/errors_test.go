@@ -145,3 +145,18 @@ func TestErrorListFormat(t *testing.T) {
 		t.Errorf("got %q, want %q", l.Error(), want)
 	}
 }
+
+// TestNoCascade checks that a failed assignment does not add follow-on
+// "referenced before assignment" errors for its targets.
+func TestNoCascade(t *testing.T) {
+	err := lowerSrc(t, "x = foo(1);\ny = x + 1;\nprint(y);\na, b = bar();\nprint(a + b);\n", Options{})
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 2 {
+		t.Fatalf("want exactly the two unknown-function errors, got %v", err)
+	}
+	for _, e := range list {
+		if !strings.Contains(e.Msg, "unknown function") {
+			t.Errorf("unexpected error %q", e.Msg)
+		}
+	}
+}

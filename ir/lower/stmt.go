@@ -125,7 +125,15 @@ func (c *fnCtx) assign(x *ast.Assign) {
 	n := len(x.Targets)
 	vals := c.exprN(x.Value, n)
 	if len(vals) != n {
-		return // error already reported
+		// The error is already reported; bind the targets to placeholders
+		// so that later uses do not add "referenced before assignment"
+		// errors that are only consequences of this one.
+		for _, t := range x.Targets {
+			if _, ok := c.scope.Lookup(t.Name); !ok && !t.Indexed {
+				c.scope.Set(t.Name, c.bad())
+			}
+		}
+		return
 	}
 	for i, t := range x.Targets {
 		c.bind(t, vals[i])
