@@ -18,6 +18,8 @@ type span struct {
 type queue struct {
 	spans     []span
 	head      int
+	stride    int           // > 0: a constant-size scheme's chunks k = q, q+nq, ... of stride rows, no list
+	q, nq     int           // stride: this queue's index and the queue count
 	part      Partitioner   // non-nil: lazy queue
 	next, end int           // lazy: rows [next, end) remain
 	claim     time.Duration // how long one dequeue occupies the queue (QueueLock or AtomicClaim)
@@ -26,6 +28,14 @@ type queue struct {
 
 // take dequeues one chunk for worker w, or ok = false at EOF.
 func (q *queue) take(w int) (s span, ok bool, err error) {
+	if q.stride > 0 {
+		lo := q.q*q.stride + q.head*q.nq*q.stride // chunk q + head*nq
+		if lo >= q.end {
+			return span{}, false, nil
+		}
+		q.head++
+		return span{lo: lo, hi: min(lo+q.stride, q.end)}, true, nil
+	}
 	if q.part == nil {
 		if q.head == len(q.spans) {
 			return span{}, false, nil
@@ -291,6 +301,14 @@ func newEngine(c *Config) (*engine, error) {
 	default: // LOCKFREE (one list) or round robin: chunk k to queue k mod nq
 		for q := range e.queues {
 			e.queues[q].claim = c.AtomicClaim
+		}
+		if f, ok := p.(Fixed); ok { // sched's fixed/stride queues: no list
+			size := max(1, min(f.FixedSize(), c.Rows))
+			for q := range e.queues {
+				qu := &e.queues[q]
+				qu.stride, qu.q, qu.nq, qu.end = size, q, nq, c.Rows
+			}
+			break
 		}
 		k := 0
 		if err := cut(p, byWorker, 0, c.Rows, func(s span) {

@@ -24,6 +24,13 @@ type Feedback interface {
 	IncludesOverhead() bool
 }
 
+// Fixed is implemented by constant-chunk schemes (same method set as
+// partition.Fixed); their pre-cut queues are computed, not listed, as in
+// sched, so huge runs need no memory per chunk.
+type Fixed interface {
+	FixedSize() int
+}
+
 // Factory builds a partitioner over n rows for the run's machine; it
 // replaces the lookup of Config.Scheme in sched/partition when set in
 // Config.Partitioner. workers is Config.Cores.
@@ -32,6 +39,7 @@ type Factory func(n, workers int) (Partitioner, error)
 var (
 	_ Partitioner = partition.Partitioner(nil)
 	_ Feedback    = partition.Feedback(nil)
+	_ Fixed       = partition.Fixed(nil)
 )
 
 // newPartitioner builds the partitioner of c for n rows: c.Partitioner if
