@@ -17,7 +17,9 @@
 //
 // A Pool's worker goroutines start once (NewPool, or when a Run asks for more
 // threads than exist) and live until Close; a Run only hands each worker a
-// pointer over a buffered channel and waits on a WaitGroup. DAPHNE instead
+// pointer over a buffered channel and waits on a WaitGroup; without pinning
+// the calling goroutine is itself worker 0, so a 1-thread Run wakes no
+// goroutine at all. DAPHNE instead
 // creates OS threads on every pipeline call (its issue #878). Runs on one pool
 // use the workers one at a time; a Run that finds them busy (a concurrent or
 // nested Run) executes on the calling goroutine alone, so nesting never

@@ -197,9 +197,19 @@ func (p *Pool) Run(ctx context.Context, n int, body func(lo, hi, worker int) err
 	p.grow(o.Threads)
 	ws := p.workers[:o.Threads]
 	p.mu.Unlock()
-	r.wg.Add(len(ws))
-	for _, w := range ws {
+	// Without pinning the caller is worker 0 (one wake-up less; a 1-thread
+	// run wakes nobody). With pinning every worker is a pool goroutine.
+	first := 1
+	if o.Pin {
+		first = 0
+	}
+	r.wg.Add(len(ws) - first)
+	for _, w := range ws[first:] {
 		w.jobs <- r // buffered and idle (busy is held): never blocks
+	}
+	if first == 1 {
+		r.drain(0, r.pl.home[0])
+		r.steal(0)
 	}
 	r.wg.Wait()
 	stopCtx() // a cancellation from here on no longer counts
