@@ -141,7 +141,7 @@ func Register(r *ops.Registry) {
 	r.Register("write", opWrite("write"))
 }
 
-func opReadMatrix(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
+func opReadMatrix(c *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
 	if len(args) != 1 {
 		return nil, fmt.Errorf("readMatrix expects 1 argument, got %d", len(args))
 	}
@@ -153,7 +153,36 @@ func opReadMatrix(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Va
 	if err != nil {
 		return nil, err
 	}
+	if c != nil && c.ShowSparse {
+		if m, err = SelectRepr(name, m); err != nil {
+			return nil, err
+		}
+	}
 	return ops.Results(m), nil
+}
+
+// sparsityThreshold is DAPHNE's default sparsity_threshold (see the repr
+// pass of ir/pass).
+const sparsityThreshold = 0.25
+
+// SelectRepr gives a matrix read from path the representation DAPHNE's
+// --select-matrix-repr chooses from its meta data: CSR if numNonZeros is
+// given and fewer than a quarter of the cells, dense otherwise. Files read
+// without meta data (allowed here for .mtx and .dbdf) and .coo files, a
+// sparse format, keep the representation they were read in.
+func SelectRepr(path string, m data.Matrix) (data.Matrix, error) {
+	if strings.ToLower(filepath.Ext(path)) == ".coo" {
+		return m, nil
+	}
+	meta, err := optionalMeta(path)
+	if err != nil || meta == nil {
+		return m, err
+	}
+	cells := float64(meta.NumRows) * float64(meta.NumCols)
+	if meta.NumNonZeros >= 0 && float64(meta.NumNonZeros)/cells < sparsityThreshold {
+		return data.ToCSRMatrix(m)
+	}
+	return data.ToDenseMatrix(m)
 }
 
 func opWrite(op string) ops.Func {

@@ -33,8 +33,9 @@ type Ctx struct {
 	// this is informational).
 	ScriptDir string
 	// ShowSparse is set by --select-matrix-repr: print and typeOf then name
-	// CSR matrices CSRMatrix; otherwise every matrix shows as DenseMatrix,
-	// as in DAPHNE, since the representation is a performance choice.
+	// CSR matrices CSRMatrix (otherwise every matrix shows as DenseMatrix,
+	// as in DAPHNE, since the representation is a performance choice), and
+	// readMatrix chooses the representation from the file's meta data.
 	ShowSparse bool
 }
 
