@@ -97,6 +97,11 @@ type Config struct {
 	// ChunkSize is the fixed chunk of constant-chunk schemes (CST); 0 means
 	// the scheme's default.
 	ChunkSize int
+	// Noise perturbs every chunk's execution time by a factor drawn
+	// uniformly from [1-Noise, 1+Noise] (system noise, interference), from
+	// a per-worker source seeded with (Seed, worker). 0 means none; must be
+	// in [0, 1).
+	Noise float64
 	// Compat selects DAPHNE's formulas with their integer quirks instead
 	// of the textbook ones (partition.Options.Compat).
 	Compat bool
@@ -176,6 +181,9 @@ func (c Config) normalized() (Config, error) {
 	}
 	if c.Layout == Centralized || c.Layout == LockFree {
 		c.PrePartition = false
+	}
+	if !(c.Noise >= 0 && c.Noise < 1) {
+		return c, fmt.Errorf("%w: Noise = %v, need 0 <= Noise < 1", ErrConfig, c.Noise)
 	}
 	if c.Partitioner == nil && c.Scheme == "" {
 		return c, fmt.Errorf("%w: no scheme (and no Partitioner factory)", ErrConfig)

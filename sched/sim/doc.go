@@ -44,7 +44,8 @@
 // claim time (QueueLock for locked queues, AtomicClaim for atomic ones;
 // also when the queue turns out empty), then pays ChunkOverhead (+
 // StealOverhead for a stolen chunk) and runs the rows for
-// Cost.Cost(lo, hi) / Speed[w]. Probing is otherwise free, and cutting
+// Cost.Cost(lo, hi) / Speed[w], times a noise factor in [1-Noise, 1+Noise]
+// drawn from a per-worker source when Noise > 0. Probing is otherwise free, and cutting
 // chunks before the run costs nothing (it happens before time 0). An
 // adaptive scheme is told each chunk's execution time, or with
 // IncludesOverhead (AWFD, AWFE) the time since the worker's previous chunk

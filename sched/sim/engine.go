@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"time"
 )
 
@@ -132,6 +133,7 @@ type worker struct {
 	cur     span
 	curCost time.Duration // execution time of cur
 	lastEnd time.Duration // when the previous chunk with feedback ended (0 at first)
+	noise   *rand.Rand    // per-worker source of Config.Noise, nil without noise
 	stats   WorkerStats
 }
 
@@ -223,7 +225,7 @@ func (e *engine) dequeue(w *worker, t time.Duration) (started bool, err error) {
 	}
 	w.stats.Overhead += oh
 	start := t + claim + oh
-	cost := e.cost(w.id, s.lo, s.hi)
+	cost := e.cost(w, s.lo, s.hi)
 	w.stats.Work += cost
 	w.stats.Chunks++
 	w.stats.Rows += s.hi - s.lo
@@ -236,11 +238,19 @@ func (e *engine) dequeue(w *worker, t time.Duration) (started bool, err error) {
 	return true, nil
 }
 
-// cost is the execution time of rows [lo, hi) on worker w's core.
-func (e *engine) cost(w, lo, hi int) time.Duration {
+// cost is the execution time of rows [lo, hi) on worker w's core, with
+// its speed and noise applied.
+func (e *engine) cost(w *worker, lo, hi int) time.Duration {
 	c := e.c.Cost.Cost(lo, hi)
-	if e.c.Speed != nil && e.c.Speed[w] != 1 {
-		c = time.Duration(float64(c)/e.c.Speed[w] + 0.5)
+	f := 1.0
+	if e.c.Speed != nil {
+		f /= e.c.Speed[w.id]
+	}
+	if w.noise != nil {
+		f *= 1 + e.c.Noise*(2*w.noise.Float64()-1)
+	}
+	if f != 1 {
+		c = time.Duration(float64(c)*f + 0.5)
 	}
 	return c
 }
@@ -324,6 +334,9 @@ func newEngine(c *Config) (*engine, error) {
 	}
 	for w := range e.ws {
 		e.ws[w] = worker{id: w, own: own(w), waitQ: -1, vic: newVictims(c, w, own(w), nq, group)}
+		if c.Noise > 0 {
+			e.ws[w].noise = rand.New(rand.NewPCG(uint64(c.Seed), uint64(w)+1<<32))
+		}
 	}
 	return e, nil
 }

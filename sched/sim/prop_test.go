@@ -47,6 +47,9 @@ func randomConfig(r *rand.Rand, schemes []string) Config {
 		}
 		c.Cost, _ = FromNNZ(nnz, 3, 2)
 	}
+	if r.Intn(4) == 0 {
+		c.Noise = r.Float64() * 0.9
+	}
 	if r.Intn(5) == 0 {
 		c.Speed = make([]float64, cores)
 		for i := range c.Speed {

@@ -43,14 +43,18 @@ func check(t *testing.T, r *Result) {
 	if rows != c.Rows || len(r.Trace) != wantTrace {
 		t.Fatalf("%d rows in stats, %d chunks in trace, want %d rows and %d chunks", rows, len(r.Trace), c.Rows, r.Chunks)
 	}
-	if c.Speed == nil {
-		total := c.Cost.Cost(0, c.Rows)
-		if r.Work != total {
-			t.Fatalf("work %v, want the cost model's %v", r.Work, total)
+	total := c.Cost.Cost(0, c.Rows)
+	if c.Speed == nil && c.Noise == 0 && r.Work != total {
+		t.Fatalf("work %v, want the cost model's %v", r.Work, total)
+	}
+	if c.Speed == nil && c.Noise > 0 {
+		lo, hi := float64(total)*(1-c.Noise)-float64(r.Chunks), float64(total)*(1+c.Noise)+float64(r.Chunks)
+		if w := float64(r.Work); w < lo || w > hi {
+			t.Fatalf("work %v with noise %v outside [%v, %v]", r.Work, c.Noise, lo, hi)
 		}
-		if low := total / time.Duration(c.Cores); r.Makespan < low {
-			t.Fatalf("makespan %v below work/cores %v", r.Makespan, low)
-		}
+	}
+	if low := r.Work / time.Duration(c.Cores); r.Makespan < low {
+		t.Fatalf("makespan %v below work/cores %v", r.Makespan, low)
 	}
 	if r.Makespan > r.Work+r.Overhead {
 		t.Fatalf("makespan %v above work %v + overhead %v", r.Makespan, r.Work, r.Overhead)
@@ -75,6 +79,8 @@ func TestConfigErrors(t *testing.T) {
 		{"groups > cores", func(c *Config) { c.Groups = 5 }, []string{"Groups = 5"}, ErrConfig},
 		{"speed length", func(c *Config) { c.Speed = []float64{1} }, []string{"1 speeds for 4 cores"}, ErrConfig},
 		{"zero speed", func(c *Config) { c.Speed = []float64{1, 1, 0, 1} }, []string{"Speed[2]"}, ErrConfig},
+		{"noise 1", func(c *Config) { c.Noise = 1 }, []string{"Noise = 1"}, ErrConfig},
+		{"negative noise", func(c *Config) { c.Noise = -0.1 }, []string{"Noise = -0.1"}, ErrConfig},
 		{"no cost", func(c *Config) { c.Cost = nil }, []string{"no cost model"}, ErrConfig},
 		{"rows > table", func(c *Config) { c.Cost = short }, []string{"10 rows", "covers 5"}, ErrConfig},
 		{"negative rows", func(c *Config) { c.Rows = -1 }, []string{"negative row count"}, ErrConfig},
@@ -239,6 +245,24 @@ func TestKnownCases(t *testing.T) {
 			if lo := c.Queue * 250; c.Lo < lo || c.Hi > lo+250 {
 				t.Fatalf("chunk %+v outside queue %d's block [%d, %d)", c, c.Queue, lo, lo+250)
 			}
+		}
+	})
+	t.Run("noise is seeded and bounded", func(t *testing.T) {
+		c := Config{Scheme: "SS", Machine: Machine{Cores: 4}, Rows: 1000, Cost: Uniform(100), Noise: 0.5, Seed: 4}
+		a, err := Run(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, a)
+		for _, ch := range a.Trace {
+			if d := ch.End - ch.Start; d < 50 || d > 150 {
+				t.Fatalf("chunk %+v runs %v, outside [50, 150]", ch, d)
+			}
+		}
+		c.Seed = 5
+		b, _ := Run(c)
+		if a.Work == b.Work || a.Work == 100*1000 {
+			t.Errorf("noise does not depend on the seed or is absent: %v, %v", a.Work, b.Work)
 		}
 	})
 	t.Run("zero rows", func(t *testing.T) {
