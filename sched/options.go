@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/daphne-go/daphne/sched/partition"
 )
@@ -108,6 +109,21 @@ type Options struct {
 	Pin          bool   // --pin-workers: pin each worker to its CPU (stays pinned)
 	Compat       bool   // DAPHNE's formulas as implemented (partition.Options.Compat)
 	Seed         int64  // seeds RANDOM/RANDOMPRI victim choice (per worker)
+
+	// Trace, if set, is called after every chunk by the worker that ran it
+	// (for --trace and --timing). Workers call it concurrently: it must be
+	// safe for concurrent use and cheap. Setting it makes every chunk read
+	// the clock twice.
+	Trace func(ChunkEvent)
+}
+
+// ChunkEvent describes one executed chunk (Options.Trace).
+type ChunkEvent struct {
+	Lo, Hi     int       // rows [Lo, Hi)
+	Worker     int       // worker index in [0, Threads)
+	Queue      int       // queue the chunk came from
+	Stolen     bool      // Queue is not the worker's own queue
+	Start, End time.Time // body call
 }
 
 // check validates o and returns it with defaults filled in; pool is the pool

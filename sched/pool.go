@@ -272,18 +272,18 @@ func (r *run) inline() {
 }
 
 // drain takes chunks from queue q for worker w until it is empty or the run
-// stops. Called only by worker w. For non-adaptive queues this is the hot
-// path: one stop check, one pop and one body call per chunk, with a single
-// deferred recover for the whole drain (a panic stops the run anyway).
+// stops. Called only by worker w. For non-adaptive, untraced queues this is
+// the hot path: one stop check, one pop and one body call per chunk, with a
+// single deferred recover for the whole drain (a panic stops the run anyway).
 func (r *run) drain(w, q int) {
 	qu := r.pl.queues[q]
-	if qu.feedback() != nil {
+	if qu.feedback() != nil || r.o.Trace != nil {
 		for !r.stopped() {
 			lo, hi, ok := qu.pop(w)
 			if !ok {
 				return
 			}
-			r.exec(w, qu, lo, hi)
+			r.exec(w, q, lo, hi)
 		}
 		return
 	}
@@ -310,11 +310,13 @@ func (r *run) recoverChunk(w int, lo, hi *int) {
 	}
 }
 
-// exec runs body on [lo, hi) for worker w, reports the time to an adaptive
-// scheme and records errors and panics. Called only by worker w.
-func (r *run) exec(w int, q queue, lo, hi int) {
-	fb := q.feedback()
-	if fb == nil {
+// exec runs body on [lo, hi) from queue q for worker w, reports the time to
+// an adaptive scheme and to Options.Trace, and records errors and panics.
+// Called only by worker w.
+func (r *run) exec(w, q int, lo, hi int) {
+	qu := r.pl.queues[q]
+	fb := qu.feedback()
+	if fb == nil && r.o.Trace == nil {
 		if err := r.call(w, lo, hi); err != nil {
 			r.fail(err)
 		}
@@ -323,13 +325,18 @@ func (r *run) exec(w int, q queue, lo, hi int) {
 	t0 := time.Now()
 	err := r.call(w, lo, hi)
 	t1 := time.Now()
-	if fb.IncludesOverhead() {
-		// AWFD/AWFE: time since the worker's previous chunk ended (or the
-		// run started), i.e. the chunk plus its scheduling overhead.
-		t0 = r.lastEnd[w]
+	if r.o.Trace != nil {
+		r.o.Trace(ChunkEvent{Lo: lo, Hi: hi, Worker: w, Queue: q, Stolen: q != r.pl.home[w], Start: t0, End: t1})
+	}
+	if fb != nil {
+		if fb.IncludesOverhead() {
+			// AWFD/AWFE: time since the worker's previous chunk ended (or the
+			// run started), i.e. the chunk plus its scheduling overhead.
+			t0 = r.lastEnd[w]
+		}
+		qu.done(w, hi-lo, t1.Sub(t0))
 	}
 	r.lastEnd[w] = t1
-	q.done(w, hi-lo, t1.Sub(t0))
 	if err != nil {
 		r.fail(err)
 	}

@@ -440,3 +440,34 @@ func TestConcurrentRuns(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestTrace(t *testing.T) {
+	t.Parallel()
+	p := newTestPool(t, numaTopo(t))
+	for _, layout := range Layouts() {
+		for _, scheme := range []string{"GSS", "AWFC"} {
+			var mu sync.Mutex
+			var evs []ChunkEvent
+			o := Options{Scheme: scheme, Layout: layout, Threads: 3, Victim: Random, Trace: func(e ChunkEvent) {
+				mu.Lock()
+				evs = append(evs, e)
+				mu.Unlock()
+			}}
+			rec := newRecorder(2000, 3)
+			if err := p.Run(t.Context(), 2000, rec.body, o); err != nil {
+				t.Fatal(err)
+			}
+			rows := 0
+			for _, e := range evs {
+				rows += e.Hi - e.Lo
+				home := map[Layout]int{Centralized: 0, LockFree: 0, PerCPU: e.Worker, PerGroup: []int{0, 0, 1}[e.Worker]}[layout]
+				if e.Worker < 0 || e.Worker >= 3 || e.End.Before(e.Start) || e.Stolen != (e.Queue != home) {
+					t.Errorf("%s %s: bad event %+v", layout, scheme, e)
+				}
+			}
+			if rows != 2000 || len(evs) != len(rec.sizes) {
+				t.Errorf("%s %s: events cover %d rows in %d events, body saw %d chunks", layout, scheme, rows, len(evs), len(rec.sizes))
+			}
+		}
+	}
+}

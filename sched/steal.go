@@ -70,6 +70,6 @@ func (r *run) random(w int, rng *rand.Rand, finished []bool, sameGroup bool) {
 			left--
 			continue
 		}
-		r.exec(w, r.pl.queues[v], lo, hi)
+		r.exec(w, v, lo, hi)
 	}
 }
