@@ -189,3 +189,34 @@ func TestCompareCompat(t *testing.T) {
 		QueueLock: 20 * time.Nanosecond, AtomicClaim: 5 * time.Nanosecond, Seed: 1, NoTrace: true})
 	t.Logf("R-MAT, DAPHNE's formulas (Compat), chunk 60 ns, steal 120 ns, lock 20 ns, atomic 5 ns (makespan, us):\n%s", table(ms))
 }
+
+// TestCompareAdaptive logs the adaptive schemes against their bases on a
+// heterogeneous 20-core machine (every other core at half speed), with and
+// without noise. Only the invariants are asserted.
+func TestCompareAdaptive(t *testing.T) {
+	t.Parallel()
+	speed := make([]float64, 20)
+	for i := range speed {
+		speed[i] = 1 - 0.5*float64(i%2)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-7s %12s %12s %12s\n", "scheme", "CENTRAL", "+noise 0.5", "PERCPU")
+	for _, s := range []string{"STATIC", "SS", "FAC2", "AWFB", "AWFD", "AWFC", "AWFE", "AF"} {
+		fmt.Fprintf(&b, "%-7s", s)
+		for _, v := range []struct {
+			noise  float64
+			layout string
+		}{{0, Centralized}, {0.5, Centralized}, {0, PerCPU}} {
+			r, err := Run(Config{Scheme: s, Layout: v.layout, Machine: Machine{Cores: 20, Speed: speed}, Rows: 100_000,
+				Cost: Uniform(100 * time.Nanosecond), Noise: v.noise, ChunkOverhead: 60 * time.Nanosecond,
+				QueueLock: 20 * time.Nanosecond, Seed: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, r)
+			fmt.Fprintf(&b, " %12.1f", float64(r.Makespan)/1e3)
+		}
+		b.WriteByte('\n')
+	}
+	t.Logf("100000 rows x 100 ns on 20 cores, odd cores at half speed, chunk 60 ns, lock 20 ns (makespan, us; optimum 666.7):\n%s", b.String())
+}
