@@ -44,7 +44,10 @@
 // rows are cut into Q contiguous blocks (queue 0 gets floor(n/Q) + n mod Q)
 // and each block is chunked on demand by its own partitioner with P = all
 // threads. Adaptive schemes always use the pre-partitioned form, so that
-// their feedback reaches the partitioner. DAPHNE also replaces the thread
+// their feedback reaches the partitioner. Chunks cut up front cost 16 bytes
+// each (constant-size schemes need no list: their queues compute chunk k
+// from k), so a user scheme with millions of chunks is better run
+// CENTRALIZED or pre-partitioned, where chunks are cut on demand. DAPHNE also replaces the thread
 // count by the logical CPU count for non-centralized layouts; we keep
 // Options.Threads.
 //

@@ -60,7 +60,12 @@
 // probes each worker with chunks of 10 rows until it has 10 timings, then
 // sizes chunks from the workers' mean and variance of time per row. They only
 // adapt when chunks are requested on demand (the scheduler calls Next when a
-// worker is idle and Done after each chunk).
+// worker is idle and Done after each chunk). Without feedback AWF* hand out
+// their base chunks and AF its 10-row probe chunks.
+//
+// Not implemented: LB4OMP's time-stepping AWF (weights carried across loop
+// instances), AF's execution of a chunk in sub-chunks of c/D (we hand out
+// and time whole chunks), and the profile-based FSC, TAP, FAC, BOLD.
 //
 // # Invariants
 //
