@@ -32,7 +32,7 @@ func BenchmarkRun(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, s := range []string{"STATIC", "SS", "GSS", "FAC2", "MFSC", "AWFB", "AF"} {
-		for _, l := range Layouts {
+		for _, l := range Layouts() {
 			b.Run(s+"/"+l, func(b *testing.B) {
 				benchRun(b, Config{Scheme: s, Layout: l, Victim: SeqPri, Machine: Machine{Cores: 56, Groups: 2},
 					Cost: cost, ChunkOverhead: 60, StealOverhead: 120, QueueLock: 20, NoTrace: true})

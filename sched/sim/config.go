@@ -37,11 +37,11 @@ const (
 	RandomPri = "RANDOMPRI" // random same-group queues first, then all
 )
 
-// Layouts lists the accepted Config.Layout values.
-var Layouts = []string{Centralized, LockFree, PerGroup, PerCPU}
+// Layouts returns the accepted Config.Layout values.
+func Layouts() []string { return []string{Centralized, LockFree, PerGroup, PerCPU} }
 
-// Victims lists the accepted Config.Victim values.
-var Victims = []string{Seq, SeqPri, Random, RandomPri}
+// Victims returns the accepted Config.Victim values.
+func Victims() []string { return []string{Seq, SeqPri, Random, RandomPri} }
 
 // Machine is a virtual shared-memory machine: Cores workers (one per core,
 // as DaphneSched runs one worker thread per core) in Groups sockets or NUMA
@@ -146,10 +146,10 @@ func (c Config) normalized() (Config, error) {
 		c.Victim = Seq
 	}
 	var err error
-	if c.Layout, err = pick("layout", c.Layout, Layouts); err != nil {
+	if c.Layout, err = pick("layout", c.Layout, Layouts()); err != nil {
 		return c, err
 	}
-	if c.Victim, err = pick("victim selection", c.Victim, Victims); err != nil {
+	if c.Victim, err = pick("victim selection", c.Victim, Victims()); err != nil {
 		return c, err
 	}
 	if err := c.Machine.validate(); err != nil {
@@ -171,6 +171,12 @@ func (c Config) normalized() (Config, error) {
 	}
 	if c.Rows < 0 {
 		return c, fmt.Errorf("%w: negative row count %d", ErrConfig, c.Rows)
+	}
+	if u, ok := c.Cost.(Uniform); ok && u > 0 && int64(c.Rows) > math.MaxInt64/int64(u) {
+		return c, fmt.Errorf("%w: the cost of %d rows at %v overflows", ErrConfig, c.Rows, time.Duration(u))
+	}
+	if total := c.Cost.Cost(0, c.Rows); total < 0 {
+		return c, fmt.Errorf("%w: the cost of %d rows overflows (%v)", ErrConfig, c.Rows, total)
 	}
 	if c.MinChunk < 0 || c.ChunkSize < 0 {
 		return c, fmt.Errorf("%w: negative MinChunk %d or ChunkSize %d", ErrConfig, c.MinChunk, c.ChunkSize)

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"time"
 )
@@ -60,6 +61,9 @@ func PerRow(costs []time.Duration) (*Table, error) {
 	for i, c := range costs {
 		if c < 0 {
 			return nil, fmt.Errorf("%w: row %d costs %v (< 0)", ErrCost, i, c)
+		}
+		if c > math.MaxInt64-t.prefix[i] {
+			return nil, fmt.Errorf("%w: the costs overflow at row %d", ErrCost, i)
 		}
 		t.prefix[i+1] = t.prefix[i] + c
 		t.max = max(t.max, c)

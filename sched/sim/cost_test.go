@@ -2,6 +2,7 @@ package sim
 
 import (
 	"errors"
+	"math"
 	"testing"
 	"time"
 )
@@ -62,6 +63,7 @@ func TestCostModelErrors(t *testing.T) {
 		make func() error
 	}{
 		{"negative row cost", func() error { _, err := PerRow([]time.Duration{1, -1}); return err }},
+		{"overflow", func() error { _, err := PerRow([]time.Duration{math.MaxInt64, 1}); return err }},
 		{"negative rows", func() error { _, err := FromFunc(-1, nil); return err }},
 		{"negative linear", func() error { _, err := Linear(3, -1, 2); return err }},
 		{"random hi < lo", func() error { _, err := RandomCost(3, 5, 4, 1); return err }},

@@ -21,8 +21,8 @@ func randomConfig(r *rand.Rand, schemes []string) Config {
 	}
 	c := Config{
 		Scheme:    schemes[r.Intn(len(schemes))],
-		Layout:    Layouts[r.Intn(len(Layouts))],
-		Victim:    Victims[r.Intn(len(Victims))],
+		Layout:    Layouts()[r.Intn(len(Layouts()))],
+		Victim:    Victims()[r.Intn(len(Victims()))],
 		Machine:   Machine{Cores: cores, Groups: r.Intn(min(cores, 4) + 1)},
 		Rows:      r.Intn(3000),
 		MinChunk:  r.Intn(4),
@@ -100,8 +100,8 @@ func TestAllCombinations(t *testing.T) {
 	t.Parallel()
 	cost, _ := Linear(997, 1, 300)
 	for _, s := range partition.Names() {
-		for _, l := range Layouts {
-			for _, v := range Victims {
+		for _, l := range Layouts() {
+			for _, v := range Victims() {
 				for _, p := range []int{1, 2, 3, 7} {
 					for _, pre := range []bool{false, true} {
 						if pre && (l == Centralized || l == LockFree) {

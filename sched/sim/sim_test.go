@@ -118,7 +118,7 @@ func (f funcPart) Next(w int) int { return f(w) }
 
 func TestBrokenPartitioner(t *testing.T) {
 	t.Parallel()
-	for _, layout := range Layouts {
+	for _, layout := range Layouts() {
 		for name, f := range map[string]Factory{
 			"stops early": func(n, p int) (Partitioner, error) { return funcPart(func(int) int { return 0 }), nil },
 			"too large":   func(n, p int) (Partitioner, error) { return funcPart(func(int) int { return n + 1 }), nil },
@@ -136,7 +136,7 @@ func TestKnownCases(t *testing.T) {
 	t.Parallel()
 	skew, _ := Linear(10_000, 10*time.Nanosecond, 2000*time.Nanosecond)
 	t.Run("STATIC uniform is n/p*cost", func(t *testing.T) {
-		for _, layout := range Layouts {
+		for _, layout := range Layouts() {
 			for _, p := range []int{1, 2, 4, 20, 56} {
 				n := 56 * 20 * 3
 				r, err := Run(Config{Scheme: "STATIC", Layout: layout, Machine: Machine{Cores: p, Groups: min(p, 2)},
@@ -266,7 +266,7 @@ func TestKnownCases(t *testing.T) {
 		}
 	})
 	t.Run("zero rows", func(t *testing.T) {
-		for _, layout := range Layouts {
+		for _, layout := range Layouts() {
 			r, err := Run(Config{Scheme: "GSS", Layout: layout, Machine: Machine{Cores: 3}, Rows: 0, Cost: Uniform(1), QueueLock: 1})
 			if err != nil {
 				t.Fatal(err)
@@ -368,7 +368,7 @@ func (r *recorder) IncludesOverhead() bool { return r.overhead }
 
 func TestFeedback(t *testing.T) {
 	t.Parallel()
-	for _, layout := range Layouts {
+	for _, layout := range Layouts() {
 		for _, withOH := range []bool{false, true} {
 			var recs []*recorder
 			f := func(n, p int) (Partitioner, error) {
@@ -434,5 +434,13 @@ func TestStealPreference(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestCostOverflow(t *testing.T) {
+	t.Parallel()
+	_, err := Run(Config{Scheme: "SS", Machine: Machine{Cores: 2}, Rows: 1 << 40, Cost: Uniform(time.Hour)})
+	if !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), "overflows") {
+		t.Errorf("got %v, want an overflow ErrConfig", err)
 	}
 }

@@ -123,7 +123,7 @@ func (s Sweep) Run(ctx context.Context) ([]*Result, error) {
 }
 
 // CSVHeader is the header line WriteCSV writes.
-const CSVHeader = "scheme,layout,victim,prepartition,cores,groups,rows,min_chunk,chunk_overhead_ns,steal_overhead_ns,queue_lock_ns,seed,makespan_ns,chunks,steals,imbalance,work_ns,overhead_ns,wait_ns"
+const CSVHeader = "scheme,layout,victim,prepartition,compat,cores,groups,rows,min_chunk,chunk_overhead_ns,steal_overhead_ns,queue_lock_ns,atomic_claim_ns,noise,seed,makespan_ns,chunks,steals,imbalance,work_ns,overhead_ns,wait_ns"
 
 // WriteCSV writes one line per result after CSVHeader.
 func WriteCSV(w io.Writer, rs []*Result) error {
@@ -136,9 +136,9 @@ func WriteCSV(w io.Writer, rs []*Result) error {
 		for _, s := range r.Workers {
 			wait += int64(s.Wait)
 		}
-		if _, err := fmt.Fprintf(w, "%s,%s,%s,%t,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.6f,%d,%d,%d\n",
-			r.scheme(), c.Layout, c.Victim, c.PrePartition, c.Cores, c.Groups, c.Rows, c.MinChunk,
-			int64(c.ChunkOverhead), int64(c.StealOverhead), int64(c.QueueLock), c.Seed,
+		if _, err := fmt.Fprintf(w, "%s,%s,%s,%t,%t,%d,%d,%d,%d,%d,%d,%d,%d,%g,%d,%d,%d,%d,%.6f,%d,%d,%d\n",
+			r.scheme(), c.Layout, c.Victim, c.PrePartition, c.Compat, c.Cores, c.Groups, c.Rows, c.MinChunk,
+			int64(c.ChunkOverhead), int64(c.StealOverhead), int64(c.QueueLock), int64(c.AtomicClaim), c.Noise, c.Seed,
 			int64(r.Makespan), r.Chunks, r.Steals, r.Imbalance, int64(r.Work), int64(r.Overhead), wait); err != nil {
 			return err
 		}

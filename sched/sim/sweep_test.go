@@ -43,7 +43,7 @@ func TestSweep(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 11 || lines[0] != CSVHeader || !strings.HasPrefix(lines[1], "STATIC,CENTRALIZED,SEQ,false,4,2,2000,") {
+	if len(lines) != 11 || lines[0] != CSVHeader || !strings.HasPrefix(lines[1], "STATIC,CENTRALIZED,SEQ,false,false,4,2,2000,") {
 		t.Errorf("CSV:\n%s", buf.String())
 	}
 	for _, l := range lines {
