@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"testing"
+	"testing/quick"
 	"time"
 )
 
@@ -122,5 +123,27 @@ func TestFromTraceRoundTrip(t *testing.T) {
 		if got, want := back.Cost(c.Lo, c.Hi), cost.Cost(c.Lo, c.Hi); got != want {
 			t.Errorf("chunk [%d, %d): %v, want %v", c.Lo, c.Hi, got, want)
 		}
+	}
+}
+
+// Every table model is additive: Cost(a, c) == Cost(a, b) + Cost(b, c).
+func TestTableAdditive(t *testing.T) {
+	t.Parallel()
+	f := func(costs []uint16, a, b, c uint16) bool {
+		ds := make([]time.Duration, len(costs))
+		for i, x := range costs {
+			ds[i] = time.Duration(x)
+		}
+		tab, err := PerRow(ds)
+		if err != nil {
+			return false
+		}
+		n := len(costs) + 1
+		i, j, k := int(a)%n, int(b)%n, int(c)%n
+		i, j, k = min(i, j, k), i+j+k-min(i, j, k)-max(i, j, k), max(i, j, k)
+		return tab.Cost(i, k) == tab.Cost(i, j)+tab.Cost(j, k) && tab.Cost(i, i) == 0
+	}
+	if err := quick.Check(f, nil); err != nil {
+		t.Error(err)
 	}
 }
