@@ -41,8 +41,7 @@ func newPlan(n int, o Options, t *topo.Topology, fail func(error)) (*plan, error
 		c := t.ForWorker(w)
 		pl.wgroup[w], pl.cpu[w] = groupOf(t, c), c.ID
 	}
-	po := o.partition()
-	p, err := partition.New(o.Scheme, n, po)
+	p, err := partition.New(o.Scheme, n, o.partition())
 	if err != nil {
 		return nil, err
 	}
@@ -76,32 +75,50 @@ func newPlan(n int, o Options, t *topo.Topology, fail func(error)) (*plan, error
 		copy(pl.home, pl.wgroup)
 	}
 	if o.PrePartition || adaptive {
-		// Contiguous blocks: queue 0 gets floor(n/Q) + n mod Q rows, the others
-		// floor(n/Q); each block has its own partitioner with P = T.
-		lo := 0
-		for q := range Q {
-			size := n / Q
-			if q == 0 {
-				size += n % Q
-			}
-			bp, err := partition.New(o.Scheme, size, po)
-			if err != nil {
-				return nil, err
-			}
-			pl.queues = append(pl.queues, newLazy(bp, lo, lo+size, o.Scheme, fail))
-			lo += size
-		}
-		return pl, nil
+		pl.queues, err = blockQueues(n, Q, o, fail)
+	} else {
+		pl.queues, err = roundRobin(p, n, Q, o)
 	}
-	// Round robin: chunk k of the global sequence goes to queue k mod Q.
+	if err != nil {
+		return nil, err
+	}
+	return pl, nil
+}
+
+// blockQueues cuts [0, n) into Q contiguous blocks (queue 0 gets floor(n/Q)
+// + n mod Q rows, the others floor(n/Q)), each chunked on demand by its own
+// partitioner with P = all threads (DAPHNE's --pre-partition).
+func blockQueues(n, Q int, o Options, fail func(error)) ([]queue, error) {
+	var qs []queue
+	lo := 0
+	for q := range Q {
+		size := n / Q
+		if q == 0 {
+			size += n % Q
+		}
+		bp, err := partition.New(o.Scheme, size, o.partition())
+		if err != nil {
+			return nil, err
+		}
+		qs = append(qs, newLazy(bp, lo, lo+size, o.Scheme, fail))
+		lo += size
+	}
+	return qs, nil
+}
+
+// roundRobin puts chunk k of p's sequence into queue k mod Q (DAPHNE's
+// default distribution): stride queues for constant-size schemes, chunk
+// lists cut up front otherwise.
+func roundRobin(p partition.Partitioner, n, Q int, o Options) ([]queue, error) {
+	var qs []queue
 	if f, ok := p.(partition.Fixed); ok {
 		size := int64(max(1, min(f.FixedSize(), n)))
 		for q := range Q {
-			pl.queues = append(pl.queues, &strideQueue{q: int64(q), nq: int64(Q), size: size, rows: int64(n)})
+			qs = append(qs, &strideQueue{q: int64(q), nq: int64(Q), size: size, rows: int64(n)})
 		}
-		return pl, nil
+		return qs, nil
 	}
-	chunks, err := cutChunks(p, 0, n, T, o.Scheme)
+	chunks, err := cutChunks(p, 0, n, o.Threads, o.Scheme)
 	if err != nil {
 		return nil, err
 	}
@@ -113,9 +130,9 @@ func newPlan(n int, o Options, t *topo.Topology, fail func(error)) (*plan, error
 		lists[k%Q].chunks = append(lists[k%Q].chunks, c)
 	}
 	for _, l := range lists {
-		pl.queues = append(pl.queues, l)
+		qs = append(qs, l)
 	}
-	return pl, nil
+	return qs, nil
 }
 
 // central returns the single queue of CENTRALIZED and LOCKFREE, or nil when
