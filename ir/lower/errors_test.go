@@ -51,6 +51,7 @@ func TestErrors(t *testing.T) {
 		{"bit-vector index scalar", "x = 1.5;\nprint(x[[[1], ]]);", nil, 1, "2:7", "bit-vector indexing needs a matrix"},
 		{"right index label on matrix", "X = [1, 2](1, 2);\nprint(X[, \"a\"]);", nil, 1, "2:7", "labels index the columns of a frame"},
 		{"left index label on matrix", "X = [1, 2](1, 2);\nX[0, \"a\"] = [3];", nil, 1, "2:1", "labels index the columns of a frame"},
+		{"cond data types", "x = 1;\nprint(x > 0 ? [1] : 2);", nil, 1, "2:7", "branches of a conditional expression must have the same data type, got matrix and scalar"},
 		{"frame literal", `f = {"a": [1]};`, nil, 1, "1:5", "frames are not supported yet"},
 		{"frame builtin", "f = createFrame([1]);", nil, 1, "1:5", "frames are not supported yet"},
 		{"frame cast", "f = as.frame([1]);", nil, 1, "1:5", "frames are not supported yet"},

@@ -186,6 +186,15 @@ func (c *fnCtx) binary(x *ast.Binary) *ir.Value {
 
 func (c *fnCtx) cond(x *ast.Cond) *ir.Value {
 	k, a, b := c.expr(x.C), c.expr(x.A), c.expr(x.B)
+	// A scalar condition selects a branch whole, so both branches must have
+	// the same data type; DAPHNE's front end rejects a mismatch (exit 1).
+	// Different value types are promoted instead (a documented superset).
+	if k.Type.DT == types.Scalar && a.Type.DT != types.AnyData && b.Type.DT != types.AnyData &&
+		a.Type.DT != b.Type.DT {
+		c.errorf(x.P, "the then and else branches of a conditional expression must have the same data type, got %s and %s",
+			a.Type.DT, b.Type.DT)
+		return c.bad()
+	}
 	sig, _ := builtin.Internal(builtin.OpCond)
 	c.at(x.P)
 	return c.b.Call(sig.Op, sig.ResultTypes([]types.Type{k.Type, a.Type, b.Type})[0], k, a, b)
