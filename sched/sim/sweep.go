@@ -23,12 +23,16 @@ type Sweep struct {
 	Layouts  []string
 	Victims  []string
 	Machines []Machine
+	// PrePartitions varies Config.PrePartition (e.g. {false, true}); empty
+	// means Base's value. Like victims it varies only for layouts with more
+	// than one queue.
+	PrePartitions []bool
 	// Parallel is the number of runs simulated at once; 0 means GOMAXPROCS.
 	Parallel int
 }
 
 // Configs returns the sweep's configurations in order: machines outermost,
-// then layouts, victims and schemes. Names are not validated here; Run
+// then layouts, pre-partitioning, victims and schemes. Names are not validated here; Run
 // reports invalid ones.
 func (s Sweep) Configs() []Config {
 	or := func(l []string, d string) []string {
@@ -45,14 +49,20 @@ func (s Sweep) Configs() []Config {
 	for _, m := range machines {
 		for _, l := range or(s.Layouts, s.Base.Layout) {
 			victims := or(s.Victims, s.Base.Victim)
-			if single(l, m) {
-				victims = victims[:1]
+			pres := s.PrePartitions
+			if len(pres) == 0 {
+				pres = []bool{s.Base.PrePartition}
 			}
-			for _, v := range victims {
-				for _, sc := range or(s.Schemes, s.Base.Scheme) {
-					c := s.Base
-					c.Machine, c.Layout, c.Victim, c.Scheme = m, l, v, sc
-					out = append(out, c)
+			if single(l, m) {
+				victims, pres = victims[:1], pres[:1]
+			}
+			for _, pre := range pres {
+				for _, v := range victims {
+					for _, sc := range or(s.Schemes, s.Base.Scheme) {
+						c := s.Base
+						c.Machine, c.Layout, c.PrePartition, c.Victim, c.Scheme = m, l, pre, v, sc
+						out = append(out, c)
+					}
 				}
 			}
 		}

@@ -14,18 +14,19 @@ func TestSweep(t *testing.T) {
 	t.Parallel()
 	cost, _ := Linear(2000, 1, 100)
 	s := Sweep{
-		Base:     Config{Cost: cost, ChunkOverhead: 5, Seed: 3, NoTrace: true},
-		Schemes:  []string{"STATIC", "GSS"},
-		Layouts:  []string{Centralized, PerCPU},
-		Victims:  []string{Seq, Random},
-		Machines: []Machine{{Cores: 4, Groups: 2}, {Cores: 1}},
-		Parallel: 3,
+		Base:          Config{Cost: cost, ChunkOverhead: 5, Seed: 3, NoTrace: true},
+		Schemes:       []string{"STATIC", "GSS"},
+		Layouts:       []string{Centralized, PerCPU},
+		Victims:       []string{Seq, Random},
+		Machines:      []Machine{{Cores: 4, Groups: 2}, {Cores: 1}},
+		PrePartitions: []bool{false, true},
+		Parallel:      3,
 	}
-	// 4 cores: CENTRALIZED x 1 victim + PERCPU x 2 victims; 1 core: one
-	// queue in both layouts; times 2 schemes.
+	// 4 cores: CENTRALIZED x 1 victim + PERCPU x 2 victims x 2
+	// pre-partitionings; 1 core: one queue in both layouts; times 2 schemes.
 	cs := s.Configs()
-	if len(cs) != (1+2+1+1)*2 {
-		t.Fatalf("%d configurations, want 10", len(cs))
+	if len(cs) != (1+4+1+1)*2 {
+		t.Fatalf("%d configurations, want 14", len(cs))
 	}
 	rs, err := s.Run(t.Context())
 	if err != nil {
@@ -43,7 +44,7 @@ func TestSweep(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 11 || lines[0] != CSVHeader || !strings.HasPrefix(lines[1], "STATIC,CENTRALIZED,SEQ,false,false,4,2,2000,") {
+	if len(lines) != 15 || lines[0] != CSVHeader || !strings.HasPrefix(lines[1], "STATIC,CENTRALIZED,SEQ,false,false,4,2,2000,") {
 		t.Errorf("CSV:\n%s", buf.String())
 	}
 	for _, l := range lines {
