@@ -128,10 +128,23 @@ func TestRunMatrix(t *testing.T) {
 						rec.check(t, what)
 						runs++
 						_, adaptive := must(partition.New(scheme, n, o.partition())).(partition.Feedback)
-						if adaptive || (pre && layout != Centralized && layout != LockFree) {
+						if adaptive {
 							continue
 						}
-						want := sequence(t, scheme, n, o)
+						var want []int
+						if pre {
+							// Each of the Q blocks is chunked by its own partitioner.
+							Q := map[Layout]int{PerCPU: threads, PerGroup: 2}[layout]
+							for q := range Q {
+								size := n / Q
+								if q == 0 {
+									size += n % Q
+								}
+								want = append(want, sequence(t, scheme, size, o)...)
+							}
+						} else {
+							want = sequence(t, scheme, n, o)
+						}
 						got := rec.sizes
 						if !(threads == 1 && layout == Centralized) {
 							got, want = slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))
