@@ -14,6 +14,8 @@ type plan struct {
 	qgroup []int // queue -> group
 	wgroup []int // worker -> group
 	cpu    []int // worker -> OS CPU (for pinning)
+
+	adaptive bool // the scheme implements partition.Feedback
 }
 
 // groupOf is the PERGROUP group of a CPU: its NUMA node when the machine has
@@ -32,13 +34,21 @@ func groupCount(t *topo.Topology) int {
 	return max(t.Packages, 1)
 }
 
+// machine is a topology with its worker order computed once (per Pool).
+type machine struct {
+	t     *topo.Topology
+	order []topo.CPU // t.Order(): worker w runs on order[w mod len]
+}
+
+func newMachine(t *topo.Topology) *machine { return &machine{t: t, order: t.Order()} }
+
 // newPlan builds the queues for n rows. fail receives a misbehaving user
 // scheme's error during the run.
-func newPlan(n int, o Options, t *topo.Topology, fail func(error)) (*plan, error) {
-	T := o.Threads
+func newPlan(n int, o Options, m *machine, fail func(error)) (*plan, error) {
+	T, t := o.Threads, m.t
 	pl := &plan{home: make([]int, T), wgroup: make([]int, T), cpu: make([]int, T)}
 	for w := range T {
-		c := t.ForWorker(w)
+		c := m.order[w%len(m.order)]
 		pl.wgroup[w], pl.cpu[w] = groupOf(t, c), c.ID
 	}
 	p, err := partition.New(o.Scheme, n, o.partition())
@@ -46,6 +56,7 @@ func newPlan(n int, o Options, t *topo.Topology, fail func(error)) (*plan, error
 		return nil, err
 	}
 	_, adaptive := p.(partition.Feedback)
+	pl.adaptive = adaptive
 	var Q int
 	switch o.Layout {
 	case Centralized, LockFree:

@@ -36,7 +36,7 @@ func TestPlanShapes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pl, err := newPlan(1003, o, tp, func(error) {})
+			pl, err := newPlan(1003, o, newMachine(tp), func(error) {})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -54,7 +54,7 @@ func TestRoundRobinAndPrePartition(t *testing.T) {
 	t.Parallel()
 	tp := numaTopo(t)
 	o, _ := Options{Scheme: "GSS", Layout: PerCPU, Threads: 4}.check(4)
-	pl, err := newPlan(1003, o, tp, func(error) {})
+	pl, err := newPlan(1003, o, newMachine(tp), func(error) {})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestRoundRobinAndPrePartition(t *testing.T) {
 		lo += c
 	}
 	o.PrePartition = true
-	pl, _ = newPlan(1003, o, tp, func(error) {})
+	pl, _ = newPlan(1003, o, newMachine(tp), func(error) {})
 	wantLo := []int{0, 253, 503, 753}
 	for q, qu := range pl.queues {
 		l := qu.(*lazyQueue)

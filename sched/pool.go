@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -23,7 +24,15 @@ type PoolOptions struct {
 	Hyperthreading bool
 	// Topology is the machine; nil means topo.Detect().
 	Topology *topo.Topology
+	// Spin is how long an idle worker polls for the next Run before it
+	// parks, and how long Run polls for its workers to finish before it
+	// blocks (OpenMP's GOMP_SPINCOUNT idea): back-to-back Runs then skip
+	// goroutine wake-ups. 0 means DefaultSpin; negative means never spin.
+	Spin time.Duration
 }
+
+// DefaultSpin is the default PoolOptions.Spin.
+const DefaultSpin = 50 * time.Microsecond
 
 // DefaultThreads is the default worker count: the physical cores (logical
 // CPUs with hyperthreading), capped by $SLURM_CPUS_ON_NODE when set and
@@ -44,7 +53,9 @@ func DefaultThreads(t *topo.Topology, hyperthreading bool) int {
 // and live until Close; a Run never starts goroutines of its own.
 type Pool struct {
 	topo *topo.Topology
-	size int // default threads per run
+	mach *machine      // topo with its worker order
+	size int           // default threads per run
+	spin time.Duration // PoolOptions.Spin resolved (0: never spin)
 
 	busy sync.Mutex // held for the duration of a Run that uses the workers
 
@@ -74,7 +85,14 @@ func NewPool(o PoolOptions) (*Pool, error) {
 	if size == 0 {
 		size = DefaultThreads(t, o.Hyperthreading)
 	}
-	p := &Pool{topo: t, size: size}
+	spin := o.Spin
+	switch {
+	case spin == 0:
+		spin = DefaultSpin
+	case spin < 0:
+		spin = 0
+	}
+	p := &Pool{topo: t, mach: newMachine(t), size: size, spin: spin}
 	p.mu.Lock()
 	p.grow(size)
 	p.mu.Unlock()
@@ -114,9 +132,28 @@ func (p *Pool) grow(n int) {
 // loop is the body of worker goroutine w; only it reads w.jobs.
 func (p *Pool) loop(w *worker) {
 	defer p.wg.Done()
-	for r := range w.jobs {
+	for {
+		r, ok := w.next(p.spin)
+		if !ok {
+			return
+		}
 		r.work(w)
 	}
+}
+
+// next waits for w's next run, polling for spin before parking. Called
+// only by w's goroutine.
+func (w *worker) next(spin time.Duration) (*run, bool) {
+	for deadline := time.Now().Add(spin); spin > 0 && time.Now().Before(deadline); {
+		select {
+		case r, ok := <-w.jobs:
+			return r, ok
+		default:
+			runtime.Gosched()
+		}
+	}
+	r, ok := <-w.jobs
+	return r, ok
 }
 
 // Close stops the workers and waits for them to exit. Runs in progress
@@ -168,7 +205,7 @@ func (p *Pool) Run(ctx context.Context, n int, body func(lo, hi, worker int) err
 		return err
 	}
 	r := &run{body: body, o: o}
-	pl, err := newPlan(n, o, p.topo, r.fail)
+	pl, err := newPlan(n, o, p.mach, r.fail)
 	if err != nil {
 		return err
 	}
@@ -178,10 +215,12 @@ func (p *Pool) Run(ctx context.Context, n int, body func(lo, hi, worker int) err
 	}
 	stopCtx := context.AfterFunc(ctx, func() { r.fail(ctx.Err()) })
 	defer stopCtx()
-	r.start = time.Now()
-	r.lastEnd = make([]time.Time, o.Threads)
-	for i := range r.lastEnd {
-		r.lastEnd[i] = r.start
+	if o.Trace != nil || pl.adaptive {
+		r.start = time.Now()
+		r.lastEnd = make([]time.Time, o.Threads)
+		for i := range r.lastEnd {
+			r.lastEnd[i] = r.start
+		}
 	}
 
 	if !p.busy.TryLock() {
@@ -204,12 +243,16 @@ func (p *Pool) Run(ctx context.Context, n int, body func(lo, hi, worker int) err
 		first = 0
 	}
 	r.wg.Add(len(ws) - first)
+	r.pending.Store(int32(len(ws) - first))
 	for _, w := range ws[first:] {
 		w.jobs <- r // buffered and idle (busy is held): never blocks
 	}
 	if first == 1 {
 		r.drain(0, r.pl.home[0])
 		r.steal(0)
+	}
+	for deadline := time.Now().Add(p.spin); p.spin > 0 && r.pending.Load() > 0 && time.Now().Before(deadline); {
+		runtime.Gosched()
 	}
 	r.wg.Wait()
 	stopCtx() // a cancellation from here on no longer counts
@@ -228,7 +271,10 @@ type run struct {
 	stop  atomic.Bool // set once on the first error or cancellation; read before every chunk
 	errMu sync.Mutex  // guards err
 	err   error
-	wg    sync.WaitGroup // one count per worker taking part
+	wg    sync.WaitGroup // one count per pool worker taking part
+	// pending counts pool workers not yet finished with the run: decremented
+	// (release) by each before wg.Done, polled (acquire) by Run's spin.
+	pending atomic.Int32
 }
 
 // fail records err if it is the first and stops the run. Any goroutine.
@@ -252,6 +298,7 @@ func (r *run) result() error {
 // work is worker w's part of the run. Called only by w's goroutine.
 func (r *run) work(w *worker) {
 	defer r.wg.Done()
+	defer r.pending.Add(-1)
 	if r.o.Pin && w.pinned != r.pl.cpu[w.id] {
 		if err := topo.Pin(r.pl.cpu[w.id]); err != nil {
 			r.fail(fmt.Errorf("sched: worker %d: %w", w.id, err))

@@ -43,7 +43,7 @@ func TestVictimOrder(t *testing.T) {
 				mu.Unlock()
 				return nil
 			}}
-			if r.pl, err = newPlan(8, o, tp, r.fail); err != nil {
+			if r.pl, err = newPlan(8, o, newMachine(tp), r.fail); err != nil {
 				t.Fatal(err)
 			}
 			r.lastEnd = make([]time.Time, 4)
