@@ -25,6 +25,12 @@
 // nested Run) executes on the calling goroutine alone, so nesting never
 // deadlocks.
 //
+// Idle workers poll for the next Run for PoolOptions.Spin (default 50 us)
+// before parking on their channel, and Run polls for its workers for as long
+// before blocking, as OpenMP runtimes spin: back-to-back Runs then skip
+// goroutine wake-ups. A negative Spin turns this off (for machines where
+// idle CPU time matters more than dispatch latency).
+//
 // # Queue layouts (Options.Layout, DAPHNE's --queue_layout)
 //
 //   - CENTRALIZED: one queue; each worker takes a mutex and asks the

@@ -68,7 +68,7 @@ func (t *Topology) Order() []CPU {
 }
 
 // ForWorker is the CPU worker w runs on (or is pinned to): Order()[w mod
-// Logical()].
+// Logical()]. It sorts on every call; hot paths keep Order() instead.
 func (t *Topology) ForWorker(w int) CPU {
 	o := t.Order()
 	return o[((w%len(o))+len(o))%len(o)]
