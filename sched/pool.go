@@ -205,7 +205,7 @@ func (p *Pool) Run(ctx context.Context, n int, body func(lo, hi, worker int) err
 		return err
 	}
 	r := &run{body: body, o: o}
-	pl, err := newPlan(n, o, p.mach, r.fail)
+	pl, err := safePlan(n, o, p.mach, r.fail)
 	if err != nil {
 		return err
 	}
@@ -248,8 +248,7 @@ func (p *Pool) Run(ctx context.Context, n int, body func(lo, hi, worker int) err
 		w.jobs <- r // buffered and idle (busy is held): never blocks
 	}
 	if first == 1 {
-		r.drain(0, r.pl.home[0])
-		r.steal(0)
+		r.part(0)
 	}
 	for deadline := time.Now().Add(p.spin); p.spin > 0 && r.pending.Load() > 0 && time.Now().Before(deadline); {
 		runtime.Gosched()
@@ -306,12 +305,32 @@ func (r *run) work(w *worker) {
 		}
 		w.pinned = r.pl.cpu[w.id]
 	}
-	r.drain(w.id, r.pl.home[w.id])
-	r.steal(w.id)
+	r.part(w.id)
+}
+
+// part is worker w's share: drain its own queue, then steal. A panic that
+// escapes the body's own recovery (one in a user scheme's Next, say) stops
+// the run as a *PanicError instead of killing the process. Called only by
+// worker w.
+func (r *run) part(w int) {
+	defer r.recoverChunk(w, nil, nil)
+	r.drain(w, r.pl.home[w])
+	r.steal(w)
+}
+
+// safePlan is newPlan with a panic in a user scheme turned into an error.
+func safePlan(n int, o Options, m *machine, fail func(error)) (pl *plan, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &PanicError{Lo: 0, Hi: n, Worker: -1, Value: v, Stack: debug.Stack()}
+		}
+	}()
+	return newPlan(n, o, m, fail)
 }
 
 // inline runs the whole run on the calling goroutine as worker 0.
 func (r *run) inline() {
+	defer r.recoverChunk(0, nil, nil)
 	r.drain(0, r.pl.home[0])
 	for q := range r.pl.queues {
 		r.drain(0, q)
@@ -339,6 +358,7 @@ func (r *run) drain(w, q int) {
 	body := r.body
 	for !r.stopped() {
 		var ok bool
+		lo, hi = -1, -1 // a panic in pop (a user scheme) is outside any chunk
 		if lo, hi, ok = qu.pop(w); !ok {
 			return
 		}
@@ -350,10 +370,15 @@ func (r *run) drain(w, q int) {
 }
 
 // recoverChunk is deferred by drain: it turns a panic in the chunk [*lo,
-// *hi) into a *PanicError that stops the run.
+// *hi) into a *PanicError that stops the run. With nil lo, hi (a panic
+// outside a body call) the rows are reported as [-1, -1).
 func (r *run) recoverChunk(w int, lo, hi *int) {
 	if v := recover(); v != nil {
-		r.fail(&PanicError{Lo: *lo, Hi: *hi, Worker: w, Value: v, Stack: debug.Stack()})
+		l, h := -1, -1
+		if lo != nil {
+			l, h = *lo, *hi
+		}
+		r.fail(&PanicError{Lo: l, Hi: h, Worker: w, Value: v, Stack: debug.Stack()})
 	}
 }
 

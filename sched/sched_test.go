@@ -484,3 +484,37 @@ func TestTrace(t *testing.T) {
 		}
 	}
 }
+
+// panicky panics on its second chunk.
+type panicky struct{ calls int }
+
+func (p *panicky) Next(int) int {
+	p.calls++
+	if p.calls == 2 {
+		panic("scheme bug")
+	}
+	return 1
+}
+
+// TestPanickingUserScheme: a panic inside a user scheme's Next (called under
+// a queue lock, or up front while chunks are cut) becomes a *PanicError.
+func TestPanickingUserScheme(t *testing.T) {
+	t.Parallel()
+	if err := partition.Register("TEST-PANICKY", func(int, partition.Options) (partition.Partitioner, error) { return &panicky{}, nil }); err != nil && !errors.Is(err, partition.ErrRegister) {
+		t.Fatal(err)
+	}
+	p := newTestPool(t, nil)
+	for _, layout := range Layouts() {
+		for _, trace := range []bool{false, true} {
+			o := Options{Scheme: "TEST-PANICKY", Layout: layout, Threads: 2}
+			if trace {
+				o.Trace = func(ChunkEvent) {}
+			}
+			err := p.Run(t.Context(), 10, func(lo, hi, w int) error { return nil }, o)
+			var pe *PanicError
+			if !errors.As(err, &pe) || pe.Value != "scheme bug" {
+				t.Errorf("%s trace=%v: got %v", layout, trace, err)
+			}
+		}
+	}
+}
