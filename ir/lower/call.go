@@ -50,6 +50,9 @@ func (c *fnCtx) call(x *ast.Call) ([]*ir.Value, bool) {
 		}
 		argTypes[i] = args[i].Type
 	}
+	if !c.checkListArgs(x, sig, argTypes) {
+		return nil, false
+	}
 	resSig := sig
 	if opName != sig.Op {
 		if s, ok := builtin.ByOp(opName); ok {
@@ -269,4 +272,36 @@ func (c *fnCtx) mapCall(x *ast.Call, sig *builtin.Sig) ([]*ir.Value, bool) {
 	op := c.b.Op(ir.KindCall, "map", []*ir.Value{m}, t)
 	op.SetAttr("func", u.sym)
 	return op.Results, true
+}
+
+// checkListArgs reports, as DAPHNE's type inference pass does (exit 2),
+// statically known element value types that differ in createList (all
+// elements) and append (the list and the new element). Unknown types are
+// left to the run-time check of the kernels.
+func (c *fnCtx) checkListArgs(x *ast.Call, sig *builtin.Sig, argTypes []types.Type) bool {
+	switch sig.Name {
+	case "createList":
+		first := -1
+		for i, t := range argTypes {
+			if t.DT != types.Matrix || t.VT == types.Unknown {
+				continue
+			}
+			if first < 0 {
+				first = i
+				continue
+			}
+			if t.VT != argTypes[first].VT {
+				c.l.passErrorf(c.file.path, x.P, "all elements of `createList` must have the same value type, but element %d is %s and element %d is %s",
+					first, argTypes[first].VT, i, t.VT)
+				return false
+			}
+		}
+	case "append":
+		l, e := argTypes[0], argTypes[1]
+		if l.DT == types.List && e.DT == types.Matrix && l.VT != types.Unknown && e.VT != types.Unknown && l.VT != e.VT {
+			c.l.passErrorf(c.file.path, x.P, "cannot append a matrix of value type %s to a list of %s matrices", e.VT, l.VT)
+			return false
+		}
+	}
+	return true
 }
