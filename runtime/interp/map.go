@@ -9,7 +9,10 @@ import (
 )
 
 // mapOp applies the user-defined function named by attribute "func" to
-// every cell of a matrix: map(X, f).
+// every cell of a matrix: map(X, f). A declared parameter value type of f
+// converts each cell before the call, a declared result value type each
+// result (C-style casts), so the result matrix has the value type inferred
+// statically; an untyped f gives the value type it returns.
 func (in *Interp) mapOp(fr *frame, op *ir.Op) ([]data.Value, error) {
 	f := in.mod.Func(op.Attr("func"))
 	if f == nil {
@@ -25,12 +28,26 @@ func (in *Interp) mapOp(fr *frame, op *ir.Op) ([]data.Value, error) {
 	if len(f.Params) != 1 || len(f.ResultTypes) > 1 {
 		return nil, fmt.Errorf("map: function %s must take one argument and return one value", f.Name)
 	}
+	// A declared parameter or result value type converts each cell or
+	// result to it, so the matrix has the type the compiler inferred.
+	paramVT, resVT := types.Unknown, types.Unknown
+	if t := f.Params[0].Type; t.DT == types.Scalar {
+		paramVT = t.VT
+	}
+	if len(f.ResultTypes) == 1 && f.ResultTypes[0].DT == types.Scalar {
+		resVT = f.ResultTypes[0].VT
+	}
 	n := m.Rows() * m.Cols()
 	out := make([]*data.Scalar, n)
 	for i := 0; i < n; i++ {
 		cell, err := data.MatrixCell(m, i/m.Cols(), i%m.Cols())
 		if err != nil {
 			return nil, err
+		}
+		if paramVT != types.Unknown {
+			if cell, err = data.ConvertScalar(cell, paramVT); err != nil {
+				return nil, fmt.Errorf("map: argument of function %s: %w", f.Name, err)
+			}
 		}
 		res, err := in.Call(in.octx.Context, f, []data.Value{cell})
 		if err != nil {
@@ -42,6 +59,11 @@ func (in *Interp) mapOp(fr *frame, op *ir.Op) ([]data.Value, error) {
 		s, ok := res[0].(*data.Scalar)
 		if !ok {
 			return nil, fmt.Errorf("map: function %s must return a scalar, returned %s", f.Name, data.Describe(res[0]))
+		}
+		if resVT != types.Unknown {
+			if s, err = data.ConvertScalar(s, resVT); err != nil {
+				return nil, fmt.Errorf("map: result of function %s: %w", f.Name, err)
+			}
 		}
 		out[i] = s
 	}
