@@ -51,7 +51,7 @@ func TestErrors(t *testing.T) {
 		{"bit-vector index scalar", "x = 1.5;\nprint(x[[[1], ]]);", nil, 1, "2:7", "bit-vector indexing needs a matrix"},
 		{"right index label on matrix", "X = [1, 2](1, 2);\nprint(X[, \"a\"]);", nil, 1, "2:7", "labels index the columns of a frame"},
 		{"left index label on matrix", "X = [1, 2](1, 2);\nX[0, \"a\"] = [3];", nil, 1, "2:1", "labels index the columns of a frame"},
-		{"cond data types", "x = 1;\nprint(x > 0 ? [1] : 2);", nil, 1, "2:7", "branches of a conditional expression must have the same data type, got matrix and scalar"},
+		{"cond data types", "x = 1;\nprint(x > 0 ? [1] : 2);", nil, 2, "2:7", "branches of a conditional expression must have the same data type, got matrix and scalar"},
 		{"createList value types", "l = createList([1], [2.5]);", nil, 2, "1:5", "element 0 is si64 and element 1 is f64"},
 		{"append value type", "l = createList([1]);\nl = append(l, [2.5]);", nil, 2, "2:5", "cannot append a matrix of value type f64 to a list of si64 matrices"},
 		{"frame literal", `f = {"a": [1]};`, nil, 1, "1:5", "frames are not supported yet"},

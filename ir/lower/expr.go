@@ -187,11 +187,12 @@ func (c *fnCtx) binary(x *ast.Binary) *ir.Value {
 func (c *fnCtx) cond(x *ast.Cond) *ir.Value {
 	k, a, b := c.expr(x.C), c.expr(x.A), c.expr(x.B)
 	// A scalar condition selects a branch whole, so both branches must have
-	// the same data type; DAPHNE's front end rejects a mismatch (exit 1).
-	// Different value types are promoted instead (a documented superset).
+	// the same data type; DAPHNE's type inference of CondOp rejects a
+	// mismatch (a compiler-pass error, exit 2). Different value types are
+	// promoted instead (a documented superset).
 	if k.Type.DT == types.Scalar && a.Type.DT != types.AnyData && b.Type.DT != types.AnyData &&
 		a.Type.DT != b.Type.DT {
-		c.errorf(x.P, "the then and else branches of a conditional expression must have the same data type, got %s and %s",
+		c.l.passErrorf(c.file.path, x.P, "the then and else branches of a conditional expression must have the same data type, got %s and %s",
 			a.Type.DT, b.Type.DT)
 		return c.bad()
 	}
