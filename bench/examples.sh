@@ -21,3 +21,19 @@ for size in "100000 101" "1000000 101"; do
   echo "== linear regression, $1 x $2"
   /usr/bin/time -f "wall %e s, max RSS %M KiB" "$bin" --timing examples/linear_regression.daph numRows="$1" numCols="$2"
 done
+
+# Reference tools (Debian: python3-numpy python3-scipy, with libopenblas0-pthread).
+if /usr/bin/python3 -c "import numpy, scipy" 2>/dev/null; then
+  for n in 100000 400000; do
+    echo "== scipy.sparse label propagation (literal), $n nodes"
+    /usr/bin/time -f "wall %e s" /usr/bin/python3 bench/ref/cc_scipy.py "$out/rmat-$n.mtx" literal
+    echo "== scipy.sparse.csgraph.connected_components, $n nodes"
+    /usr/bin/time -f "wall %e s" /usr/bin/python3 bench/ref/cc_scipy.py "$out/rmat-$n.mtx" csgraph
+  done
+  for n in 100000 1000000; do
+    echo "== numpy linear regression, $n x 101"
+    /usr/bin/time -f "wall %e s" /usr/bin/python3 bench/ref/lr_numpy.py "$n" 101
+  done
+else
+  echo "(numpy/scipy not installed: apt-get install python3-numpy python3-scipy libopenblas0-pthread)"
+fi
