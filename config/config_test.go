@@ -32,6 +32,8 @@ func TestParse(t *testing.T) {
 			func(c *Config) bool { return c.SelectMatrixRepr && !c.Vec }},
 		{"codegen spellings", []string{"--mlir-codegen", "--mlir-hybrid-codegen", "s.daph"}, "s.daph",
 			func(c *Config) bool { return c.Codegen && c.MLIRHybridCodegen }},
+		{"performance-only flags", []string{"--update-in-place", "--matmul-tile", "--libdir=lib", "s.daph"}, "s.daph",
+			func(c *Config) bool { return len(c.Args) == 0 }},
 		{"options after script are args", []string{"s.daph", "x=--vec"}, "s.daph",
 			func(c *Config) bool { return !c.Vec && c.Args["x"] == "--vec" }},
 		{"explain", []string{"--explain=parsing,kernels", "s.daph"}, "s.daph",

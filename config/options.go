@@ -84,8 +84,10 @@ func options() map[string]option {
 		"matmul-num-vec-registers", "max-distr-chunk-size"} {
 		t[name] = otherOpt(kString, name, "accepted for compatibility; no effect")
 	}
+	// update-in-place: newer DAPHNE's in-place update optimisation, a
+	// performance option that never changes results.
 	for _, name := range []string{"matmul-tile", "matmul-invert-loops", "enable-property-recording", "enable-property-insert",
-		"help-list", "help-hidden"} {
+		"help-list", "help-hidden", "update-in-place"} {
 		t[name] = otherOpt(kBool, name, "accepted for compatibility; no effect")
 	}
 	// Old one-flag-per-value spellings of doc/SchedulingOptions.md.
