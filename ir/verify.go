@@ -9,6 +9,12 @@ import (
 	"github.com/daphne-go/daphne/types"
 )
 
+// PipelineOp is the name of the one call op that may carry a region: a
+// fused operator pipeline (ir/pass vectorize, run by the interpreter per
+// row range). Its region takes one block argument per call argument and
+// yields one value per result.
+const PipelineOp = "vectorizedPipeline"
+
 // ErrInvalid is wrapped by every error Verify returns.
 var ErrInvalid = errors.New("ir: invalid module")
 
@@ -50,7 +56,9 @@ func (e *VerifyError) Unwrap() error { return ErrInvalid }
 //     matching argument and result counts; if has one argument and two
 //     regions; while has two regions whose blocks take the carried values;
 //     for has from, to, [step,] carried values and one region whose block
-//     takes the loop variable and the carried values; results match;
+//     takes the loop variable and the carried values; results match; a call
+//     of PipelineOp may have one region whose block
+//     takes one argument per call argument and yields one value per result;
 //   - terminators: yield and return only as the last op of a block; a
 //     function body ends in return; an if region in yield (with one value
 //     per result) or return; a while cond region in yield of one value; loop
@@ -88,9 +96,10 @@ const (
 	ctxIf
 	ctxWhileCond
 	ctxLoopBody
+	ctxCallBody
 )
 
-var ctxNames = [...]string{ctxFunc: "function body", ctxIf: "if region", ctxWhileCond: "while condition", ctxLoopBody: "loop body"}
+var ctxNames = [...]string{ctxFunc: "function body", ctxIf: "if region", ctxWhileCond: "while condition", ctxLoopBody: "loop body", ctxCallBody: "call body"}
 
 type verifier struct {
 	m       *Module
@@ -237,7 +246,8 @@ func (v *verifier) op(op *Op, ctx blockCtx, want int) error {
 
 // shape checks the kind-specific counts of args, results and regions.
 func (v *verifier) shape(op *Op) error {
-	if op.Kind != KindIf && op.Kind != KindWhile && op.Kind != KindFor && len(op.Regions) > 0 {
+	if op.Kind != KindIf && op.Kind != KindWhile && op.Kind != KindFor && len(op.Regions) > 0 &&
+		!(op.Kind == KindCall && op.Name == PipelineOp && len(op.Regions) == 1) {
 		return v.errf(op, "%s op has %d regions, want none", op.Kind, len(op.Regions))
 	}
 	switch op.Kind {
@@ -337,6 +347,10 @@ func (v *verifier) regions(op *Op) error {
 	case KindFor:
 		n := len(op.Args) - forFixedArgs(op)
 		return v.region(op, op.Regions[0], n+1, ctxLoopBody, n, "body")
+	case KindCall:
+		if op.Name == PipelineOp && len(op.Regions) == 1 {
+			return v.region(op, op.Regions[0], len(op.Args), ctxCallBody, len(op.Results), "region")
+		}
 	}
 	return nil
 }
