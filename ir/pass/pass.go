@@ -34,6 +34,10 @@ type Options struct {
 	Explain func(stage string, m *ir.Module)
 	// VerifyEach runs ir.Verify on the input and after every pass.
 	VerifyEach bool
+	// Vec runs the vectorize pass (--vec), which fuses chains of
+	// vectorizable ops into vectorizedPipeline ops, and reports the
+	// "vectorized" --explain stage.
+	Vec bool
 }
 
 // pass is one entry of the pipeline.
@@ -42,6 +46,7 @@ type pass struct {
 	fn      func(s *state) error
 	phy     bool   // physical operator selection: skipped under NoPhyOpSelection
 	repr    bool   // representation selection: run only under SelectMatrixRepr
+	vec     bool   // vectorization: run (and explained) only under Vec
 	explain string // --explain stage reported after this entry, run or not
 }
 
@@ -61,6 +66,7 @@ var passes = [...]pass{
 	{name: "repr", fn: selectRepr, repr: true, explain: StageSelectMatrixRepr},
 	{name: "phyop", fn: selectPhysical, phy: true},
 	{name: "late-deadcode", fn: deadcode, explain: StagePhyOpSelection},
+	{name: "vectorize", fn: vectorize, vec: true, explain: StageVectorized},
 }
 
 // constraint says pass a must run before pass b, and why.
@@ -75,6 +81,8 @@ var order = [...]constraint{
 	{"infer", "phyop", "gemv selection needs the inferred shape of the vector operand"},
 	{"fold", "repr", "representation selection reads rand's sparsity from a constant, which folding creates"},
 	{"phyop", "late-deadcode", "rewriting t(X)@X to syrk(X) leaves the transpose dead"},
+	{"phyop", "vectorize", "fused kernels chosen by phyop must not be split into pipelines"},
+	{"infer", "vectorize", "fusion needs the inferred shapes"},
 }
 
 // The --explain stage names (daphnedsl.md 2.3) Run reports, in order. The
@@ -85,6 +93,7 @@ const (
 	StagePropertyInference = "property_inference"
 	StageSelectMatrixRepr  = "select_matrix_repr"
 	StagePhyOpSelection    = "phy_op_selection"
+	StageVectorized        = "vectorized" // reported only under Options.Vec
 	StageKernels           = "kernels"
 )
 
@@ -126,7 +135,8 @@ func Names() []string {
 	return ns
 }
 
-// Stages returns the --explain stages Run reports, in order.
+// Stages returns the --explain stages Run reports, in order, without
+// Options.Vec ("vectorized" follows "phy_op_selection" under Vec).
 func Stages() []string {
 	return []string{StageSimplified, StagePropertyInference, StageSelectMatrixRepr, StagePhyOpSelection, StageKernels}
 }
@@ -151,6 +161,9 @@ func Run(m *ir.Module, opts Options) error {
 	}
 	s := &state{m: m, opts: opts}
 	for _, p := range passes {
+		if p.vec && !opts.Vec {
+			continue
+		}
 		if !opts.Disabled[p.name] && !(p.phy && opts.NoPhyOpSelection) && !(p.repr && !opts.SelectMatrixRepr) {
 			if err := s.run(p); err != nil {
 				return err
