@@ -7,7 +7,8 @@ import (
 
 // Register adds the linear-algebra ops to r under their IR op names:
 // matMul, syrk, gemv, solve, eigen, diagMatrix, diagVector, lowerTri,
-// upperTri, replace and ctable.
+// upperTri, replace and ctable, and spRowAggMul (the fused row aggregation
+// of G * t(c) that the phyop pass emits, see rowagg.go).
 func Register(r *ops.Registry) {
 	r.Register("matMul", opMatMul)
 	r.Register("syrk", opSyrk)
@@ -20,6 +21,7 @@ func Register(r *ops.Registry) {
 	r.Register("upperTri", opTri(true))
 	r.Register("replace", opReplace)
 	r.Register("ctable", opCTable)
+	r.Register("spRowAggMul", opSpRowAggMul)
 }
 
 // arity checks the number of arguments of op.

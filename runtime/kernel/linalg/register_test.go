@@ -13,7 +13,7 @@ func TestRegisterNames(t *testing.T) {
 	t.Parallel()
 	r := ops.NewRegistry()
 	Register(r)
-	want := []string{"ctable", "diagMatrix", "diagVector", "eigen", "gemv", "lowerTri", "matMul", "replace", "solve", "syrk", "upperTri"}
+	want := []string{"ctable", "diagMatrix", "diagVector", "eigen", "gemv", "lowerTri", "matMul", "replace", "solve", "spRowAggMul", "syrk", "upperTri"}
 	if got := r.Names(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("names %v, want %v", got, want)
 	}
