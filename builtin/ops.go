@@ -91,6 +91,11 @@ const (
 	OpMinus     = "ewMinus"
 )
 
+// OpSpRowAggMul is the fused row aggregation spRowAggMul(G, c) {agg=sum|min|max}
+// = sumRow/aggMinRow/aggMaxRow(ewMul(G, transpose(c))) that physical operator
+// selection (ir/pass, phyop) emits; it has no DSL name.
+const OpSpRowAggMul = "spRowAggMul"
+
 func registerInternal() {
 	register(
 		&Sig{Name: OpExtract, Op: OpExtract, Min: 1, Max: 5, Results: 1, Internal: true},
@@ -99,5 +104,12 @@ func registerInternal() {
 		&Sig{Name: OpCast, Op: OpCast, Min: 1, Max: 1, Results: 1, Internal: true},
 		&Sig{Name: OpMatrixLit, Op: OpMatrixLit, Min: 0, Max: -1, Results: 1, Internal: true},
 		&Sig{Name: OpCond, Op: OpCond, Min: 3, Max: 3, Results: 1, Internal: true, Infer: inferCond},
+		&Sig{Name: OpSpRowAggMul, Op: OpSpRowAggMul, Min: 2, Max: 2, Results: 1, Internal: true, Infer: inferSpRowAggMul},
 	)
+}
+
+// inferSpRowAggMul: an n x 1 matrix (n = rows of G) of the promoted value
+// type of G and c, as the row aggregation of ewMul(G, transpose(c)).
+func inferSpRowAggMul(args []types.Type) []types.Type {
+	return one(types.MatrixOf(types.Promote(args[0].VT, args[1].VT)).WithShape(args[0].Rows, 1))
 }
