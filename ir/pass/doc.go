@@ -17,8 +17,9 @@
 //	repr           rand with a constant sparsity < 0.25 and constant matrix
 //	               literals with < 25% non-zeros -> repr=csr (run only under
 //	               --select-matrix-repr)               -> select_matrix_repr
-//	phyop          t(X)@X -> syrk(X), t(X)@y -> gemv(X, y) (skipped under
-//	               --no-phy-op-selection)
+//	phyop          t(X)@X -> syrk(X), t(X)@y -> gemv(X, y),
+//	               rowMaxs/rowMins/rowSums(G * t(c)) -> spRowAggMul(G, c)
+//	               (skipped under --no-phy-op-selection)
 //	late-deadcode  removes transposes the rewrites left dead -> phy_op_selection
 //
 // after which Run reports the "kernels" stage. The "parsing" stage (the

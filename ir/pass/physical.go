@@ -9,6 +9,8 @@ import (
 //
 //	matMul(transpose(X), X) -> syrk(X)     (the same value X on both sides)
 //	matMul(transpose(X), y) -> gemv(X, y)  (y known to be an n x 1 column)
+//	aggMaxRow(ewMul(G, transpose(c))) -> spRowAggMul(G, c) {agg="max"}
+//	                                       (also aggMinRow, sumRow; rowagg.go)
 //
 // Both kernels are float-only, so the rewrite needs X (and y) to have a
 // known f32 or f64 value type, the same on both sides for gemv. A matMul
@@ -18,6 +20,7 @@ import (
 func selectPhysical(s *state) error {
 	for _, f := range s.m.Funcs {
 		forEachOp(f.Body, rewriteMatMul)
+		selectRowAggMul(f)
 	}
 	return nil
 }
