@@ -23,7 +23,7 @@ func TestSimSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rs) != 2 || rs[0].Model != "cc" || rs[1].Model != "lr" {
+	if len(rs) != 3 || rs[0].Model != "cc" || rs[1].Model != "ccsorted" || rs[2].Model != "lr" {
 		t.Fatalf("models %+v", rs)
 	}
 	// Per machine: CENTRALIZED and LOCKFREE once, PERGROUP and PERCPU 4
@@ -105,6 +105,13 @@ func TestCCCostMatchesGraph(t *testing.T) {
 	// Every edge is counted in both rows: total cost = 2 * edges * perNNZ.
 	if got := c.Cost(0, 1000); got != 10000*time.Nanosecond {
 		t.Fatalf("total cost %v, want 10us", got)
+	}
+	s, err := sortedCost(c, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Cost(0, 1000) != c.Cost(0, 1000) || s.Cost(0, 1) < s.Cost(1, 2) || s.Cost(998, 999) < s.Cost(999, 1000) {
+		t.Fatal("sorted cost model is not the same rows in descending order")
 	}
 	if _, err := CCCost(10, 1000, 1, 0, 1); err == nil {
 		t.Fatal("CCCost accepted more edges than a 10-node graph holds")

@@ -21,7 +21,7 @@ func TestQuickSim(t *testing.T) {
 	if err := run([]string{"-out", out, "-quick", "-real=false", "-overhead=false"}, &stdout, &stderr); err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
-	for _, m := range []string{"cc", "lr"} {
+	for _, m := range []string{"cc", "ccsorted", "lr"} {
 		f, err := os.Open(filepath.Join(out, "sim_"+m+".csv"))
 		if err != nil {
 			t.Fatal(err)
