@@ -25,6 +25,7 @@ import (
 	"github.com/daphne-go/daphne/runtime/interp"
 	"github.com/daphne-go/daphne/runtime/ops"
 	"github.com/daphne-go/daphne/runtime/opset"
+	"github.com/daphne-go/daphne/runtime/vec"
 )
 
 // Exit codes, as DAPHNE's StatusCode.h.
@@ -84,7 +85,12 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 	if cfg.Explains("parsing") {
 		explain(o.Stderr, "parsing", m)
 	}
+	vopts, err := vecOptions(cfg)
+	if err != nil {
+		return &Error{ExitFrontEnd, err}
+	}
 	err = pass.Run(m, pass.Options{
+		Vec:              cfg.Vec,
 		NoPhyOpSelection: cfg.NoPhyOpSelection,
 		SelectMatrixRepr: cfg.SelectMatrixRepr,
 		Eval:             interp.Evaluator{Reg: o.Registry},
@@ -101,6 +107,7 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 	err = interp.Run(ctx, m, o.Registry, interp.Options{
 		Stdout: o.Stdout, Stderr: o.Stderr, Logger: o.Logger,
 		Threads: threads(cfg), ScriptDir: filepath.Dir(script), ShowSparse: cfg.SelectMatrixRepr,
+		Vec: vopts,
 	})
 	tDone := time.Now()
 	if cfg.Timing {
@@ -116,6 +123,15 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 		return &Error{ExitRuntime, err}
 	}
 	return nil
+}
+
+// vecOptions are the scheduling options of vectorized pipelines (--vec):
+// scheme, queue layout, victim selection, threads (0: the pool's size),
+// grain size, pre-partitioning and pinning from cfg, on the default pool.
+func vecOptions(cfg *config.Config) (vec.Options, error) {
+	so, err := vec.SchedOptions(cfg.Partitioning, cfg.QueueLayout, cfg.VictimSelection,
+		cfg.NumThreads, cfg.GrainSize, cfg.PrePartition, cfg.PinWorkers)
+	return vec.Options{Sched: so}, err
 }
 
 func threads(cfg *config.Config) int {

@@ -17,4 +17,15 @@
 // stop() yields one whose Err is an *ops.StopError. A panic inside an op
 // implementation is recovered at the op boundary and reported as an internal
 // error naming the op, never as a crash of the process.
+//
+// # Vectorized pipelines
+//
+// A vectorizedPipeline op (ir.PipelineOp, created under --vec by ir/pass's
+// vectorize pass) runs its region once per row range as tasks of a
+// sched.Pool (Options.Vec), see pipeline.go and runtime/vec. Each task has
+// its own frame; the tasks share only read-only state (the registry, the
+// ops.Ctx, the function's plan, computed before the function runs, and the
+// immutable inputs). If the inputs cannot be split or any task fails, the
+// region runs once more unsplit, so results and errors are those of the
+// unfused ops.
 package interp

@@ -10,6 +10,7 @@ import (
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/runtime/ops"
+	"github.com/daphne-go/daphne/runtime/vec"
 )
 
 // Options configure a run.
@@ -19,6 +20,8 @@ type Options struct {
 	Threads        int          // worker threads ops may use; < 1 means 1
 	ScriptDir      string
 	ShowSparse     bool // name CSR matrices CSRMatrix in print/typeOf (--select-matrix-repr)
+	// Vec is where and how vectorizedPipeline ops (--vec) run their tasks.
+	Vec vec.Options
 }
 
 // Interp executes the functions of one module. It is not safe for
@@ -29,6 +32,7 @@ type Interp struct {
 	octx  *ops.Ctx
 	plans map[*ir.Func]*funcPlan
 	depth int
+	vec   vec.Options
 }
 
 // maxCallDepth bounds recursion of user-defined functions so that runaway
@@ -57,6 +61,7 @@ func New(m *ir.Module, reg *ops.Registry, opts Options) *Interp {
 		octx: &ops.Ctx{Context: context.Background(), Stdout: stdout, Stderr: stderr,
 			Logger: logger, Threads: threads, ScriptDir: opts.ScriptDir, ShowSparse: opts.ShowSparse},
 		plans: map[*ir.Func]*funcPlan{},
+		vec:   opts.Vec,
 	}
 }
 
@@ -154,6 +159,10 @@ func (in *Interp) op(ctx context.Context, fr *frame, op *ir.Op) error {
 	case ir.KindConst:
 		res = []data.Value{constValue(op.Const)}
 	case ir.KindCall:
+		if op.Name == ir.PipelineOp && len(op.Regions) == 1 {
+			res, err = in.pipeline(ctx, fr, op)
+			break
+		}
 		res, err = in.call(fr, op)
 	case ir.KindCallFunc:
 		res, err = in.callFunc(ctx, fr, op)

@@ -1,0 +1,38 @@
+// Package vec holds the data side of the vectorized engine (--vec): zero-
+// copy row views of pipeline inputs, preallocated row-wise outputs that
+// tasks fill, and the collection and combination of per-task column
+// aggregates. The interpreter (runtime/interp, pipeline.go) runs a
+// vectorizedPipeline op's region per row range as tasks of a sched.Pool and
+// uses this package for the inputs and outputs; ir/pass's vectorize pass
+// creates the ops.
+//
+// # Invariants
+//
+//   - A row view shares the input's storage; inputs are immutable (see
+//     runtime/data), so views are never written.
+//   - Rows.Put copies a task's rows into its range of the result only if
+//     the task output is a dense matrix of the result's value type and
+//     width; otherwise it reports false and the caller falls back to
+//     running the pipeline unsplit, so a result never has a different
+//     representation or value type than without --vec.
+//   - Partials are combined in row order: the partials are stacked with
+//     the partial of the first rows on top, and the same column aggregation
+//     (sumCol, aggMinCol, aggMaxCol) is applied to the stack. Integer sums,
+//     min and max are therefore exact; floating-point sums add the same
+//     numbers in a different association, see below.
+//
+// # Floating-point tolerance
+//
+// A fused sumCol over f64 (f32) adds per-task partial sums; the result
+// differs from the sequential sum by at most about (k + h) * eps * sum|x|
+// for k tasks of at most h rows (eps = 2^-53, resp. 2^-24), far below the 6
+// significant digits print shows for data of one sign. The e2e comparison
+// of --vec runs accepts numbers that differ by a relative 1e-5 (see
+// e2e/vec_test.go); everything else (row-wise outputs, min, max, integer
+// sums) must match exactly.
+//
+// # Concurrency
+//
+// Rows.Put may be called concurrently for disjoint row ranges; Partials.Add
+// is safe for concurrent use; Stacked and Matrix are called after the run.
+package vec

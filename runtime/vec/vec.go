@@ -1,0 +1,231 @@
+package vec
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
+)
+
+// Split and combine modes of a vectorizedPipeline op (its "split" and
+// "combine" attributes, written by ir/pass's vectorize pass).
+const (
+	SplitRows   = "rows"  // input cut into row ranges
+	SplitBcast  = "bcast" // input passed whole to every task
+	CombineRows = "rows"  // output rows written into a preallocated result
+	CombineAdd  = "add"   // sumCol partials
+	CombineMin  = "min"   // aggMinCol partials
+	CombineMax  = "max"   // aggMaxCol partials
+)
+
+// CombineOp returns the column aggregation that combines stacked partials
+// of the given mode ("add" -> "sumCol"), or "" for "rows" or an unknown mode.
+func CombineOp(mode string) string {
+	switch mode {
+	case CombineAdd:
+		return "sumCol"
+	case CombineMin:
+		return "aggMinCol"
+	case CombineMax:
+		return "aggMaxCol"
+	}
+	return ""
+}
+
+// ParseModes splits a comma-separated attribute into want modes, each one
+// of allowed.
+func ParseModes(attr string, want int, allowed ...string) ([]string, error) {
+	if want == 0 && attr == "" {
+		return nil, nil
+	}
+	ms := strings.Split(attr, ",")
+	if len(ms) != want {
+		return nil, fmt.Errorf("vec: %d modes in %q, want %d", len(ms), attr, want)
+	}
+	for _, m := range ms {
+		ok := false
+		for _, a := range allowed {
+			ok = ok || m == a
+		}
+		if !ok {
+			return nil, fmt.Errorf("vec: unknown mode %q in %q (accepted: %s)", m, attr, strings.Join(allowed, ", "))
+		}
+	}
+	return ms, nil
+}
+
+// RowView returns rows [lo, hi) of v as a matrix sharing v's storage, and
+// false if v is not a dense matrix (the caller then runs the pipeline
+// unsplit). 0 <= lo <= hi <= v's rows is the caller's to ensure.
+func RowView(v data.Value, lo, hi int) (data.Value, bool) {
+	switch m := v.(type) {
+	case *data.Dense[float64]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[float32]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[int64]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[int32]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[int8]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[uint64]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[uint32]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[uint8]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[bool]:
+		return m.RowRange(lo, hi), true
+	case *data.Dense[string]:
+		return m.RowRange(lo, hi), true
+	}
+	return nil, false
+}
+
+// Rows is a preallocated n-row dense result that tasks fill with their row
+// ranges. Put may be called concurrently for disjoint ranges.
+type Rows struct {
+	dst data.Matrix
+	put func(lo int, src data.Value) bool
+}
+
+// NewRows allocates an n x cols dense matrix of value type vt. ok is false
+// for a value type without a dense representation (Unknown).
+func NewRows(vt types.ValueType, n, cols int) (*Rows, bool) {
+	if n < 0 || cols < 0 {
+		return nil, false
+	}
+	switch vt {
+	case types.F64:
+		return newRows[float64](vt, n, cols), true
+	case types.F32:
+		return newRows[float32](vt, n, cols), true
+	case types.SI64:
+		return newRows[int64](vt, n, cols), true
+	case types.SI32:
+		return newRows[int32](vt, n, cols), true
+	case types.SI8:
+		return newRows[int8](vt, n, cols), true
+	case types.UI64, types.Size:
+		return newRows[uint64](vt, n, cols), true
+	case types.UI32:
+		return newRows[uint32](vt, n, cols), true
+	case types.UI8:
+		return newRows[uint8](vt, n, cols), true
+	case types.Bool:
+		return newRows[bool](vt, n, cols), true
+	case types.Str:
+		return newRows[string](vt, n, cols), true
+	}
+	return nil, false
+}
+
+func newRows[T data.Elem](vt types.ValueType, n, cols int) *Rows {
+	d := data.NewDenseVT[T](vt, n, cols)
+	return &Rows{dst: d, put: func(lo int, src data.Value) bool {
+		s, ok := src.(*data.Dense[T])
+		if !ok || s.ValueType() != vt || s.Cols() != cols || lo < 0 || lo+s.Rows() > n {
+			return false
+		}
+		copy(d.Data[lo*cols:(lo+s.Rows())*cols], s.Data)
+		return true
+	}}
+}
+
+// Put copies src, a dense matrix of the result's value type and width,
+// into rows [lo, lo+src.Rows()). It reports false (and copies nothing) if
+// src does not fit.
+func (r *Rows) Put(lo int, src data.Value) bool { return r.put(lo, src) }
+
+// Matrix returns the result.
+func (r *Rows) Matrix() data.Matrix { return r.dst }
+
+// Partials collects per-task partial results of one output (1 x m column
+// aggregates) keyed by the first row of the task. Add is safe for
+// concurrent use.
+type Partials struct {
+	mu    sync.Mutex
+	parts []partial
+}
+
+type partial struct {
+	lo int
+	v  data.Value
+}
+
+// Add records the partial of the task starting at row lo.
+func (p *Partials) Add(lo int, v data.Value) {
+	p.mu.Lock()
+	p.parts = append(p.parts, partial{lo, v})
+	p.mu.Unlock()
+}
+
+// Stacked returns the partials stacked in row order (the partial of the
+// task with the smallest lo first) as one k x m dense matrix, so that the
+// same column aggregation applied to it combines them. ok is false if a
+// partial is not dense or the partials differ in width or value type.
+func (p *Partials) Stacked() (data.Value, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.parts) == 0 {
+		return nil, false
+	}
+	sort.Slice(p.parts, func(i, j int) bool { return p.parts[i].lo < p.parts[j].lo })
+	vs := make([]data.Value, len(p.parts))
+	for i, x := range p.parts {
+		vs[i] = x.v
+	}
+	return Stack(vs)
+}
+
+// Stack concatenates dense matrices of one value type and width by rows.
+func Stack(vs []data.Value) (data.Value, bool) {
+	if len(vs) == 0 {
+		return nil, false
+	}
+	switch vs[0].(type) {
+	case *data.Dense[float64]:
+		return stack[float64](vs)
+	case *data.Dense[float32]:
+		return stack[float32](vs)
+	case *data.Dense[int64]:
+		return stack[int64](vs)
+	case *data.Dense[int32]:
+		return stack[int32](vs)
+	case *data.Dense[int8]:
+		return stack[int8](vs)
+	case *data.Dense[uint64]:
+		return stack[uint64](vs)
+	case *data.Dense[uint32]:
+		return stack[uint32](vs)
+	case *data.Dense[uint8]:
+		return stack[uint8](vs)
+	case *data.Dense[bool]:
+		return stack[bool](vs)
+	case *data.Dense[string]:
+		return stack[string](vs)
+	}
+	return nil, false
+}
+
+func stack[T data.Elem](vs []data.Value) (data.Value, bool) {
+	first := vs[0].(*data.Dense[T])
+	cols, vt := first.Cols(), first.ValueType()
+	rows := 0
+	for _, v := range vs {
+		m, ok := v.(*data.Dense[T])
+		if !ok || m.Cols() != cols || m.ValueType() != vt {
+			return nil, false
+		}
+		rows += m.Rows()
+	}
+	out := make([]T, 0, rows*cols)
+	for _, v := range vs {
+		out = append(out, v.(*data.Dense[T]).Data...)
+	}
+	return data.DenseFromVT(vt, rows, cols, out), true
+}
