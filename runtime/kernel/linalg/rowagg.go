@@ -106,8 +106,10 @@ func (a RowAgg) aggOp() agg.Op {
 var rowAggMinWork = 1 << 15
 
 // rowAggPartsPerThread is the number of row ranges per thread: ranges are
-// balanced by stored cells, a few per thread let the pool even out the rest.
-const rowAggPartsPerThread = 4
+// balanced by stored cells, and several per thread, handed out one at a
+// time (self-scheduling), let the pool even out the rest (a worker delayed
+// by another process on this shared machine does not hold up the run).
+const rowAggPartsPerThread = 16
 
 // SpRowAggMul returns the n x 1 matrix of a over each row of g * t(c) (see
 // the comment above for the exact semantics), using up to threads workers
@@ -248,7 +250,7 @@ func runParts(ctx context.Context, threads int, bounds []int, body func(lo, hi i
 			body(bounds[k], bounds[k+1])
 		}
 		return nil
-	}, sched.Options{Threads: min(threads, p)})
+	}, sched.Options{Scheme: "SS", Threads: min(threads, p)})
 }
 
 // rowAggCSR reduces rows [lo, hi) of g * t(x) into out (see the comment at

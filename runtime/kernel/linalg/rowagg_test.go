@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -251,5 +253,72 @@ func TestSpRowAggMulOp(t *testing.T) {
 		if s := cellsString(t, res[0].(data.Matrix)); s != tc.want {
 			t.Errorf("%s: got %s, want %s", tc.agg, s, tc.want)
 		}
+	}
+}
+
+// benchGraph is a 400,000-node graph with 6.8 million stored ones (the
+// size of the connected-components example), skewed: a few rows hold many
+// entries. Built once.
+var benchGraph = sync.OnceValue(func() *data.CSR[float64] {
+	const n, nnz = 400_000, 6_800_000
+	r := rand.New(rand.NewPCG(3, 4))
+	rp := make([]int, n+1)
+	ci := make([]int, 0, nnz)
+	seen := map[int]bool{}
+	for i := range n {
+		deg := nnz / n
+		if r.IntN(1000) == 0 {
+			deg *= 50
+		} else if deg > 1 {
+			deg = r.IntN(2*deg-2) + 1
+		}
+		clear(seen)
+		row := make([]int, 0, deg)
+		for range deg {
+			j := int(r.Int64N(n))
+			if !seen[j] {
+				seen[j] = true
+				row = append(row, j)
+			}
+		}
+		slices.Sort(row)
+		ci = append(ci, row...)
+		rp[i+1] = len(ci)
+	}
+	vals := make([]float64, len(ci))
+	for k := range vals {
+		vals[k] = 1
+	}
+	g, err := data.NewCSR(n, n, rp, ci, vals)
+	if err != nil {
+		panic(err)
+	}
+	return g
+})
+
+// BenchmarkRowMaxsOfProduct compares one label-propagation step,
+// rowMaxs(G * t(c)), fused (SpRowAggMul) and unfused (ew.Binary then
+// agg.Aggregate), on 1 and 2 threads.
+func BenchmarkRowMaxsOfProduct(b *testing.B) {
+	g := benchGraph()
+	c := data.NewDense[float64](g.Cols(), 1)
+	for i := range c.Data {
+		c.Data[i] = float64(i + 1)
+	}
+	b.Run("unfused", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := unfusedRowAgg(RowMax, g, c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, threads := range []int{1, 2} {
+		b.Run(fmt.Sprintf("fused/threads=%d", threads), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := SpRowAggMul(context.Background(), threads, RowMax, g, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
