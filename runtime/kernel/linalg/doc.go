@@ -1,6 +1,7 @@
 // Package linalg implements DaphneDSL's linear-algebra ops on dense and CSR
 // matrices: matMul (@), syrk (t(A)@A), gemv (t(A)@x), solve, eigen,
-// diagMatrix, diagVector, lowerTri, upperTri, replace and ctable. Register
+// diagMatrix, diagVector, lowerTri, upperTri, replace, ctable and the
+// fused spRowAggMul (rowagg.go). Register
 // adds them to an ops.Registry under their IR op names; the exported
 // functions (MatMul, Syrk, ...) are the same kernels for direct use.
 //
@@ -34,7 +35,11 @@
 //
 // matMul, syrk and gemv split their work by rows over at most Ctx.Threads
 // goroutines; every goroutine is joined before the op returns and a panic
-// in one becomes an error. The row-range kernels (gemmPacked, gemmSimple,
+// in one becomes an error. spRowAggMul (the fused rowMaxs/rowMins/rowSums of
+// G * t(c) that physical operator selection emits, rowagg.go) runs its
+// row ranges on the persistent scheduler pool (sched.Default()) instead;
+// its results are those of the unfused ewMul and row aggregation, exactly,
+// for every thread count. The row-range kernels (gemmPacked, gemmSimple,
 // syrkPacked, spmvRows, ...) are pure functions of their slices and range,
 // ready for a scheduler to drive.
 //
