@@ -34,8 +34,11 @@ import (
 //   - column aggregations sumCol, aggMinCol, aggMaxCol of an n-row matrix
 //     (output combined; such a result is never used inside its pipeline).
 //
-// The pass is conservative: every shape involved must be known from the
-// infer pass (an unknown dimension or value type means no fusion), n must
+// The pass is conservative: every row count involved must be known from
+// the infer pass (an unknown row count or value type means no fusion;
+// column counts may be unknown, as splitting by rows does not change how
+// the kernels treat columns, and a shape error fails every task, after
+// which the runtime reruns the pipeline unsplit and reports it), n must
 // be at least 2 (a 1-row input cannot be told from a broadcast row), no
 // matrix may be known to be sparse (CSR inputs are left to the phyop
 // stage's fused kernels), string value types are excluded, and a group
@@ -125,8 +128,10 @@ type group struct {
 
 func (g *group) defines(val *ir.Value) bool { return val.Def != nil && g.in[val.Def] }
 
-// known reports whether t is a matrix (or scalar) of known shape and a
-// non-string value type.
+// knownShape reports whether t is a scalar, or a matrix of known row count
+// not known to be sparse, of a known non-string value type. Column counts
+// need not be known: splitting by rows never changes how the kernels
+// broadcast or check columns.
 func knownShape(t types.Type) bool {
 	if t.VT == types.Unknown || t.VT == types.Str {
 		return false
@@ -135,7 +140,7 @@ func knownShape(t types.Type) bool {
 	case types.Scalar:
 		return true
 	case types.Matrix:
-		return t.Rows >= 0 && t.Cols >= 0 && t.Repr != types.SparseRepr
+		return t.Rows >= 0 && t.Repr != types.SparseRepr
 	}
 	return false
 }
@@ -158,7 +163,7 @@ func rowCount(op *ir.Op) (int, bool) {
 	switch {
 	case ewUnary[op.Name] && len(op.Args) == 1:
 		a := op.Args[0].Type
-		if a.DT != types.Matrix || a.Rows != rt.Rows || a.Cols != rt.Cols {
+		if a.DT != types.Matrix || a.Rows != rt.Rows {
 			return 0, false
 		}
 		return rt.Rows, rt.Rows >= 2
@@ -171,10 +176,9 @@ func rowCount(op *ir.Op) (int, bool) {
 		for _, a := range op.Args {
 			t := a.Type
 			switch {
-			case t.DT == types.Scalar:
-			case t.Rows == n && (t.Cols == rt.Cols || t.Cols == 1):
+			case t.DT == types.Scalar, t.Rows == 1:
+			case t.Rows == n:
 				split++
-			case t.Rows == 1 && t.Cols == rt.Cols:
 			default:
 				return 0, false
 			}
@@ -185,10 +189,10 @@ func rowCount(op *ir.Op) (int, bool) {
 		if a.DT != types.Matrix || a.Rows < 2 {
 			return 0, false
 		}
-		if rowAggs[op.Name] && (rt.Rows != a.Rows || rt.Cols != 1) {
+		if rowAggs[op.Name] && rt.Rows != a.Rows {
 			return 0, false
 		}
-		if colAggs[op.Name] != "" && (rt.Rows != 1 || rt.Cols != a.Cols) {
+		if colAggs[op.Name] != "" && rt.Rows != 1 {
 			return 0, false
 		}
 		return a.Rows, true

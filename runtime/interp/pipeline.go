@@ -46,12 +46,13 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 	rows := make([]*vec.Rows, len(op.Results))
 	parts := make([]*vec.Partials, len(op.Results))
 	for i, r := range op.Results {
-		if combines[i] != vec.CombineRows {
+		switch {
+		case combines[i] != vec.CombineRows:
 			parts[i] = &vec.Partials{}
-			continue
-		}
-		if rows[i], ok = vec.NewRows(r.Type.VT, n, r.Type.Cols); !ok || r.Type.Rows != n {
+		case r.Type.Rows != n:
 			return in.pipelineWhole(ctx, fr, region, args)
+		default:
+			rows[i] = vec.NewRows(n)
 		}
 	}
 	body := func(lo, hi, _ int) error {

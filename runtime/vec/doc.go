@@ -1,6 +1,6 @@
 // Package vec holds the data side of the vectorized engine (--vec): zero-
-// copy row views of pipeline inputs, preallocated row-wise outputs that
-// tasks fill, and the collection and combination of per-task column
+// copy row views of pipeline inputs, row-wise outputs allocated once and
+// filled by the tasks, and the collection and combination of per-task column
 // aggregates. The interpreter (runtime/interp, pipeline.go) runs a
 // vectorizedPipeline op's region per row range as tasks of a sched.Pool and
 // uses this package for the inputs and outputs; ir/pass's vectorize pass

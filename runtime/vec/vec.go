@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/daphne-go/daphne/runtime/data"
-	"github.com/daphne-go/daphne/types"
 )
 
 // Split and combine modes of a vectorizedPipeline op (its "split" and
@@ -86,63 +85,74 @@ func RowView(v data.Value, lo, hi int) (data.Value, bool) {
 	return nil, false
 }
 
-// Rows is a preallocated n-row dense result that tasks fill with their row
-// ranges. Put may be called concurrently for disjoint ranges.
+// Rows is an n-row dense result that tasks fill with their row ranges. It
+// is allocated once, by the first Put, with that task output's value type
+// and width (which static types do not always know); every later Put must
+// match them. Put may be called concurrently for disjoint ranges.
 type Rows struct {
-	dst data.Matrix
-	put func(lo int, src data.Value) bool
+	n    int
+	once sync.Once
+	dst  data.Matrix
+	put  func(lo int, src data.Value) bool
 }
 
-// NewRows allocates an n x cols dense matrix of value type vt. ok is false
-// for a value type without a dense representation (Unknown).
-func NewRows(vt types.ValueType, n, cols int) (*Rows, bool) {
-	if n < 0 || cols < 0 {
-		return nil, false
+// NewRows returns an empty n-row result.
+func NewRows(n int) *Rows { return &Rows{n: n} }
+
+// Put copies src, a dense matrix, into rows [lo, lo+src.Rows()). It
+// reports false (and copies nothing) if src is not dense or does not match
+// the value type and width of the first Put, or the range does not fit.
+func (r *Rows) Put(lo int, src data.Value) bool {
+	r.once.Do(func() { r.dst, r.put = alloc(src, r.n) })
+	if r.put == nil {
+		return false
 	}
-	switch vt {
-	case types.F64:
-		return newRows[float64](vt, n, cols), true
-	case types.F32:
-		return newRows[float32](vt, n, cols), true
-	case types.SI64:
-		return newRows[int64](vt, n, cols), true
-	case types.SI32:
-		return newRows[int32](vt, n, cols), true
-	case types.SI8:
-		return newRows[int8](vt, n, cols), true
-	case types.UI64, types.Size:
-		return newRows[uint64](vt, n, cols), true
-	case types.UI32:
-		return newRows[uint32](vt, n, cols), true
-	case types.UI8:
-		return newRows[uint8](vt, n, cols), true
-	case types.Bool:
-		return newRows[bool](vt, n, cols), true
-	case types.Str:
-		return newRows[string](vt, n, cols), true
-	}
-	return nil, false
+	return r.put(lo, src)
 }
 
-func newRows[T data.Elem](vt types.ValueType, n, cols int) *Rows {
+// Matrix returns the result (nil before the first Put).
+func (r *Rows) Matrix() data.Matrix { return r.dst }
+
+// alloc allocates an n-row dense matrix like src and its put function, or
+// nil, nil if src is not a dense matrix.
+func alloc(src data.Value, n int) (data.Matrix, func(int, data.Value) bool) {
+	switch m := src.(type) {
+	case *data.Dense[float64]:
+		return newRows(m, n)
+	case *data.Dense[float32]:
+		return newRows(m, n)
+	case *data.Dense[int64]:
+		return newRows(m, n)
+	case *data.Dense[int32]:
+		return newRows(m, n)
+	case *data.Dense[int8]:
+		return newRows(m, n)
+	case *data.Dense[uint64]:
+		return newRows(m, n)
+	case *data.Dense[uint32]:
+		return newRows(m, n)
+	case *data.Dense[uint8]:
+		return newRows(m, n)
+	case *data.Dense[bool]:
+		return newRows(m, n)
+	case *data.Dense[string]:
+		return newRows(m, n)
+	}
+	return nil, nil
+}
+
+func newRows[T data.Elem](like *data.Dense[T], n int) (data.Matrix, func(int, data.Value) bool) {
+	vt, cols := like.ValueType(), like.Cols()
 	d := data.NewDenseVT[T](vt, n, cols)
-	return &Rows{dst: d, put: func(lo int, src data.Value) bool {
+	return d, func(lo int, src data.Value) bool {
 		s, ok := src.(*data.Dense[T])
 		if !ok || s.ValueType() != vt || s.Cols() != cols || lo < 0 || lo+s.Rows() > n {
 			return false
 		}
 		copy(d.Data[lo*cols:(lo+s.Rows())*cols], s.Data)
 		return true
-	}}
+	}
 }
-
-// Put copies src, a dense matrix of the result's value type and width,
-// into rows [lo, lo+src.Rows()). It reports false (and copies nothing) if
-// src does not fit.
-func (r *Rows) Put(lo int, src data.Value) bool { return r.put(lo, src) }
-
-// Matrix returns the result.
-func (r *Rows) Matrix() data.Matrix { return r.dst }
 
 // Partials collects per-task partial results of one output (1 x m column
 // aggregates) keyed by the first row of the task. Add is safe for

@@ -15,7 +15,6 @@ import (
 	"github.com/daphne-go/daphne/runtime/vec"
 	"github.com/daphne-go/daphne/sched"
 	"github.com/daphne-go/daphne/sched/partition"
-	"github.com/daphne-go/daphne/types"
 )
 
 func TestRowViewAndRows(t *testing.T) {
@@ -43,10 +42,7 @@ func TestRowViewAndRows(t *testing.T) {
 	if _, ok := vec.RowView(data.F64(1), 0, 0); ok {
 		t.Error("a scalar has a row view")
 	}
-	r, ok := vec.NewRows(types.SI64, 4, 2)
-	if !ok {
-		t.Fatal("NewRows")
-	}
+	r := vec.NewRows(4)
 	v, _ := vec.RowView(x, 2, 4)
 	if !r.Put(2, v) || r.Put(3, v) || r.Put(0, data.DenseFrom(1, 2, []float64{1, 2})) {
 		t.Error("Put accepted a bad range or type, or rejected a good one")
