@@ -28,14 +28,22 @@ var rowAggOfMul = map[string]string{"sumRow": "sum", "aggMinRow": "min", "aggMax
 //   - G is statically a matrix whose representation is CSR or unknown (a
 //     statically dense G is left to the dense ops) and, if both are known,
 //     ncol(G) equals nrow(c) (otherwise the unfused ops report the
-//     mismatch or broadcast, and so they are kept);
+//     mismatch or broadcast, and so they are kept); a product known to
+//     have no columns is kept too (its row min/max is an error, reported
+//     at the aggregation's position);
 //   - neither value type is known to be bool or a string (no numeric
 //     kernel);
 //   - the product has no other use (it must not be computed twice), and no
 //     op of the pattern carries attributes (kernel hints).
 //
-// The rewritten op keeps the aggregation's result value and type; the
-// ewMul, and the transpose if unused, are left for late-deadcode.
+// The rewritten op keeps the aggregation's result value and type, and
+// takes the ewMul's source location: run-time errors carry the location of
+// the op that reports them, and the fused op's likely errors are the
+// product's (a shape mismatch between G and t(c)); the rarer errors of the
+// aggregation itself (rowMaxs of an n x 0 product, a bool matrix at run
+// time) are then reported at the product's position instead of the
+// aggregation's, with the same message. The ewMul, and the transpose if
+// unused, are left for late-deadcode.
 func selectRowAggMul(f *ir.Func) {
 	uses := useCounts(f)
 	forEachOp(f.Body, func(op *ir.Op) { rewriteRowAggMul(op, uses) })
@@ -61,6 +69,9 @@ func rewriteRowAggMul(op *ir.Op, uses map[*ir.Value]int) {
 	}
 	op.Name, op.Args = "spRowAggMul", []*ir.Value{g, c}
 	op.SetAttr("agg", agg)
+	if mul.Loc.IsValid() {
+		op.Loc = mul.Loc
+	}
 }
 
 // matTimesRow returns (G, c) if a is such a G and b is transpose(c) for
@@ -77,6 +88,8 @@ func matTimesRow(a, b *ir.Value) (g, c *ir.Value, ok bool) {
 	case gt.Repr == types.DenseRepr:
 		return nil, nil, false
 	case gt.Cols != types.UnknownDim && ct.Rows != types.UnknownDim && gt.Cols != ct.Rows:
+		return nil, nil, false
+	case gt.Cols == 0 || ct.Rows == 0: // no columns: the aggregation's error (or an empty result)
 		return nil, nil, false
 	case !numericOrUnknown(gt.VT) || !numericOrUnknown(ct.VT):
 		return nil, nil, false
