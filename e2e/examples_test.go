@@ -61,6 +61,14 @@ func TestConnectedComponentsExample(t *testing.T) {
 			if r.code != 0 {
 				t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 			}
+			// The fused label-propagation kernel (phyop) and the unfused
+			// ops must agree exactly, as must every performance flag.
+			for _, flags := range [][]string{{"--no-phy-op-selection"}, {"--num-threads=1"}, {"--select-matrix-repr"}} {
+				other := runDaphne(t, examples, append(flags, "connected_components.daph", `f="`+path+`"`)...)
+				if other.code != 0 || other.stdout != r.stdout {
+					t.Fatalf("with %v: exit %d, output\n%s\nwant\n%s", flags, other.code, other.stdout, r.stdout)
+				}
+			}
 			m := regexp.MustCompile(`components: (\d+)`).FindStringSubmatch(r.stdout)
 			if m == nil {
 				t.Fatalf("no component count in output:\n%s", r.stdout)
