@@ -127,11 +127,12 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 
 // vecOptions are the scheduling options of vectorized pipelines (--vec):
 // scheme, queue layout, victim selection, threads (0: the pool's size),
-// grain size, pre-partitioning and pinning from cfg, on the default pool.
+// grain size, pre-partitioning and pinning from cfg, on the default pool,
+// in batches of --phy-batch-size bytes.
 func vecOptions(cfg *config.Config) (vec.Options, error) {
 	so, err := vec.SchedOptions(cfg.Partitioning, cfg.QueueLayout, cfg.VictimSelection,
 		cfg.NumThreads, cfg.GrainSize, cfg.PrePartition, cfg.PinWorkers)
-	return vec.Options{Sched: so}, err
+	return vec.Options{Sched: so, BatchBytes: cfg.PhyBatchSize}, err
 }
 
 func threads(cfg *config.Config) int {

@@ -16,7 +16,7 @@ var errUnsplittable = errors.New("pipeline cannot be split")
 
 // pipeline runs a vectorizedPipeline op (ir.PipelineOp): its region once per
 // row range of the split inputs, as tasks on the scheduler's pool, each
-// with its own frame. Row-wise outputs are written into preallocated
+// with its own frame, in batches of Options.Vec.BatchRows rows. Row-wise outputs are written into preallocated
 // results, column aggregates combined in row order after the run (see
 // runtime/vec). If the inputs cannot be split, or any task fails, the
 // region runs once more on the whole inputs, which is exactly the unfused
@@ -55,30 +55,34 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 			rows[i] = vec.NewRows(n)
 		}
 	}
+	batch := in.vec.BatchRows(splitCols(args, splits))
 	body := func(lo, hi, _ int) error {
 		tfr := &frame{vals: make([]data.Value, len(fr.vals)), plan: fr.plan}
-		for i, a := range region.Args {
-			if splits[i] == vec.SplitRows {
-				v, _ := vec.RowView(args[i], lo, hi) // splitRows checked every split input
-				tfr.vals[a.ID] = v
-			} else {
-				tfr.vals[a.ID] = args[i]
-			}
-		}
-		exit, vals, err := in.block(ctx, tfr, region)
-		switch {
-		case err != nil:
-			return err
-		case exit != exitYield || len(vals) != len(op.Results):
-			return errUnsplittable
-		}
-		for i, v := range vals {
-			if rows[i] != nil {
-				if !rows[i].Put(lo, v) {
-					return errUnsplittable
+		for blo := lo; blo < hi; blo += min(batch, hi-blo) {
+			bhi := blo + min(batch, hi-blo)
+			for i, a := range region.Args {
+				if splits[i] == vec.SplitRows {
+					v, _ := vec.RowView(args[i], blo, bhi) // splitRows checked every split input
+					tfr.vals[a.ID] = v
+				} else {
+					tfr.vals[a.ID] = args[i]
 				}
-			} else {
-				parts[i].Add(lo, v)
+			}
+			exit, vals, err := in.block(ctx, tfr, region)
+			switch {
+			case err != nil:
+				return err
+			case exit != exitYield || len(vals) != len(op.Results):
+				return errUnsplittable
+			}
+			for i, v := range vals {
+				if rows[i] != nil {
+					if !rows[i].Put(blo, v) {
+						return errUnsplittable
+					}
+				} else {
+					parts[i].Add(blo, v)
+				}
 			}
 		}
 		return nil
@@ -128,6 +132,17 @@ func (in *Interp) pipelineWhole(ctx context.Context, fr *frame, region *ir.Block
 		return nil, fmt.Errorf("pipeline region ended without yield")
 	}
 	return vals, nil
+}
+
+// splitCols returns the largest column count of the split inputs.
+func splitCols(args []data.Value, splits []string) int {
+	c := 1
+	for i, a := range args {
+		if m, ok := a.(data.Matrix); ok && splits[i] == vec.SplitRows {
+			c = max(c, m.Cols())
+		}
+	}
+	return c
 }
 
 // splitRows returns the common row count of the split inputs, and false if

@@ -11,6 +11,21 @@ type Options struct {
 	// Sched is the scheduling of every pipeline run (scheme, queue layout,
 	// victim selection, threads, grain size, pre-partitioning, pinning).
 	Sched sched.Options
+	// BatchBytes (--phy-batch-size) bounds the rows a task runs through
+	// the pipeline at once: a task's row range is processed in batches of
+	// about BatchBytes of its widest split input (8 bytes per cell
+	// assumed, at least one row), so intermediates stay cache-sized
+	// instead of task-sized. <= 0 runs each task's range as one batch.
+	BatchBytes int
+}
+
+// BatchRows returns the rows per batch for split inputs of at most cols
+// columns.
+func (o Options) BatchRows(cols int) int {
+	if o.BatchBytes <= 0 {
+		return int(^uint(0) >> 1)
+	}
+	return max(1, o.BatchBytes/(8*max(cols, 1)))
 }
 
 // PoolOrDefault returns o.Pool, or sched.Default() if it is nil.

@@ -162,6 +162,22 @@ func TestPipelinesEveryScheduling(t *testing.T) {
 	}
 }
 
+// TestPipelinesBatched runs the pipelines with batches of 1, a few and
+// many rows per task (--phy-batch-size).
+func TestPipelinesBatched(t *testing.T) {
+	script := writeScript(t, pipelineScript)
+	want, _ := run(t, script, config.Default())
+	for _, bytes := range []int{1, 100, 1000, 1 << 20} {
+		for _, scheme := range []string{"STATIC", "GSS"} {
+			cfg := config.Default()
+			cfg.Vec, cfg.Partitioning, cfg.NumThreads, cfg.PhyBatchSize = true, scheme, 3, bytes
+			if got, code := run(t, script, cfg); code != 0 || got != want {
+				t.Fatalf("batch %d bytes, %s: exit %d, output differs:\n%s\nwant:\n%s", bytes, scheme, code, got, want)
+			}
+		}
+	}
+}
+
 // TestPipelineErrorAsUnfused checks that a failing task reports the error
 // (and exit code) of the unfused run: integer division by zero in some rows.
 func TestPipelineErrorAsUnfused(t *testing.T) {
