@@ -102,7 +102,7 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 			continue
 		}
 		stacked, ok := parts[i].Stacked()
-		if !ok {
+		if !ok || (combines[i] != vec.CombineAdd && vec.NaNBelowFirstRow(stacked)) {
 			return in.pipelineWhole(ctx, fr, region, args)
 		}
 		f, found := in.reg.Lookup(vec.CombineOp(combines[i]))

@@ -239,3 +239,29 @@ func stack[T data.Elem](vs []data.Value) (data.Value, bool) {
 	}
 	return data.DenseFromVT(vt, rows, cols, out), true
 }
+
+// NaNBelowFirstRow reports whether a floating-point dense matrix has a NaN
+// in any row but the first. Column min and max kernels fold from a
+// column's first value, so a NaN at the top of a task's range makes that
+// task's partial NaN and drops the task's other values; a stacked partial
+// with a NaN below the first row therefore means the combined result may
+// differ from the unsplit one (the caller then reruns unsplit). A NaN in
+// the first partial propagates exactly as in the unsplit kernel.
+func NaNBelowFirstRow(v data.Value) bool {
+	switch m := v.(type) {
+	case *data.Dense[float64]:
+		return hasNaN(m.Data[min(m.Cols(), len(m.Data)):])
+	case *data.Dense[float32]:
+		return hasNaN(m.Data[min(m.Cols(), len(m.Data)):])
+	}
+	return false
+}
+
+func hasNaN[T float32 | float64](xs []T) bool {
+	for _, x := range xs {
+		if x != x {
+			return true
+		}
+	}
+	return false
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +53,27 @@ func TestRowViewAndRows(t *testing.T) {
 	}
 }
 
+func TestNaNBelowFirstRow(t *testing.T) {
+	t.Parallel()
+	nan := math.NaN()
+	tests := []struct {
+		name string
+		v    data.Value
+		want bool
+	}{
+		{"none", data.DenseFrom(2, 2, []float64{1, 2, 3, 4}), false},
+		{"first row", data.DenseFrom(2, 2, []float64{nan, 2, 3, 4}), false},
+		{"second row", data.DenseFrom(2, 2, []float64{1, 2, 3, nan}), true},
+		{"f32", data.DenseFrom(2, 1, []float32{1, float32(nan)}), true},
+		{"ints", data.DenseFrom(2, 1, []int64{1, 2}), false},
+	}
+	for _, tc := range tests {
+		if got := vec.NaNBelowFirstRow(tc.v); got != tc.want {
+			t.Errorf("%s: %v", tc.name, got)
+		}
+	}
+}
+
 func TestPartialsStackInRowOrder(t *testing.T) {
 	t.Parallel()
 	var p vec.Partials
@@ -81,8 +103,9 @@ func TestSchedOptions(t *testing.T) {
 
 // pipelineScript exercises row-wise outputs (f64, si64, bool), broadcast
 // scalars and row vectors, column vectors, row aggregations and every
-// column aggregation, with integer column sums (exact) and float ones
-// printed as sums of rows (exact too: rows are never re-associated).
+// column aggregation, with integer column sums (exact), and NaNs at the
+// top of a task's rows for the float column min/max (a NaN starts a
+// column's fold, see runtime/kernel/agg; M's NaN starts the second half).
 const pipelineScript = `
 X = rand(97, 5, -1.0, 1.0, 1, 42);
 r = rand(1, 5, 0.0, 1.0, 1, 7);
@@ -102,6 +125,15 @@ print(colSums(J));
 print(colMins(J));
 print(colMaxs(J > 0));
 print(I < 0);
+S = rand(97, 3, 0.0, 1.0, 0.6, 5);
+N = S / S;
+print(colMins(N));
+print(colMaxs(N));
+print(colSums(N));
+M = [5.0, 3.0, 4.0, 2.0, 0.0, 1.0, 6.0, 7.0](8, 1);
+P = M / M * M;
+print(colMins(P));
+print(colMaxs(P));
 `
 
 // run runs script through the driver with cfg and returns stdout, exit code.
