@@ -5,9 +5,10 @@
 //
 //   - Simulator (RunSim, SimFigures): sched/sim sweeps every scheme x
 //     layout x victim x pre-partitioning on 20 and 56 virtual cores (the
-//     paper's 2x10 Broadwell and 2x28 Cascade Lake) for two cost models:
+//     paper's 2x10 Broadwell and 2x28 Cascade Lake) for three cost models:
 //     connected components (row cost from the row non-zeros of an R-MAT
-//     graph made by examples/graphgen) and linear regression (uniform rows).
+//     graph made by examples/graphgen), the same rows sorted by descending
+//     degree, and linear regression (uniform rows).
 //   - Real runs (RunReal, RealFigures): the real daphne binary on the two
 //     example scripts with --vec and the scheduling flags, 1 and 2 threads.
 //   - Overhead (RunOMP, RunGoOverhead, WriteOverhead): bench/omp/ss.c
