@@ -21,6 +21,9 @@
 //	               rowMaxs/rowMins/rowSums(G * t(c)) -> spRowAggMul(G, c)
 //	               (skipped under --no-phy-op-selection)
 //	late-deadcode  removes transposes the rewrites left dead -> phy_op_selection
+//	vectorize      fuses elementwise ops and row/column aggregations into
+//	               vectorizedPipeline ops (vectorize.go; run only under
+//	               Options.Vec, --vec)                    -> vectorized
 //
 // after which Run reports the "kernels" stage. The "parsing" stage (the
 // module as lowered) is the caller's to report before Run. The arrows name the --explain stages (daphnedsl.md 2.3)

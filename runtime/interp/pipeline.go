@@ -16,9 +16,9 @@ var errUnsplittable = errors.New("pipeline cannot be split")
 
 // pipeline runs a vectorizedPipeline op (ir.PipelineOp): its region once per
 // row range of the split inputs, as tasks on the scheduler's pool, each
-// with its own frame, in batches of Options.Vec.BatchRows rows. Row-wise outputs are written into preallocated
-// results, column aggregates combined in row order after the run (see
-// runtime/vec). If the inputs cannot be split, or any task fails, the
+// with its own frame, in batches of Options.Vec.BatchRows rows. Row-wise
+// outputs are copied into one result allocated by the first batch, column
+// aggregates combined in row order after the run (see runtime/vec). If the inputs cannot be split, or any task fails, the
 // region runs once more on the whole inputs, which is exactly the unfused
 // computation: it gives the same results, or the same first error, as a
 // run without --vec.
