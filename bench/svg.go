@@ -119,7 +119,7 @@ func (c *BarChart) WriteSVG(w io.Writer) error {
 	groupW := barW*float64(len(c.Series)) + 12
 	plotW := groupW * float64(len(c.Categories))
 	legendH := 18.0 * float64(len(c.Series))
-	width := left + plotW + right
+	width := max(left+plotW+right, titleWidth(c.Title))
 	height := topM + plotH + bottom + legendH
 	s := &svgWriter{w: bufio.NewWriter(w)}
 	s.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -206,7 +206,7 @@ func (h *Heatmap) WriteSVG(w io.Writer) error {
 	const left, topM, cellW, cellH, bottom = 110.0, 50.0, 58.0, 30.0, 70.0
 	plotW := cellW * float64(len(h.ColLabels))
 	plotH := cellH * float64(len(h.RowLabels))
-	width := left + plotW + 130
+	width := max(left+plotW+130, titleWidth(h.Title))
 	height := topM + plotH + bottom
 	s := &svgWriter{w: bufio.NewWriter(w)}
 	s.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -256,3 +256,7 @@ func (h *Heatmap) WriteSVG(w io.Writer) error {
 	s.printf("</svg>\n")
 	return s.flush()
 }
+
+// titleWidth is a width that fits a title of 14 px text with a margin
+// (about 7.5 px per character), so long titles are not clipped.
+func titleWidth(title string) float64 { return float64(len(title))*7.5 + 40 }
