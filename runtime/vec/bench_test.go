@@ -1,0 +1,52 @@
+package vec_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/daphne-go/daphne/config"
+	"github.com/daphne-go/daphne/driver"
+)
+
+// chainScript is a fused chain over a 200,000 x 50 matrix, run 5 times.
+const chainScript = `
+X = rand(200000, 50, 0.0, 1.0, 1, 42);
+r = rand(1, 50, 0.5, 1.5, 1, 7);
+s = 0.0;
+for (i in 1:5) {
+  Z = abs((X - r) * 2.0 + 1.0) / r;
+  s = s + sum(rowSums(sqrt(Z))) + sum(colMaxs(Z));
+}
+print(s);
+`
+
+// BenchmarkChain runs chainScript end to end without and with --vec
+// (go test -bench Chain ./runtime/vec).
+func BenchmarkChain(b *testing.B) {
+	p := filepath.Join(b.TempDir(), "chain.daph")
+	if err := os.WriteFile(p, []byte(chainScript), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		vec   bool
+		batch int
+	}{{"unfused", false, 0}, {"vec", true, 0}, {"vec-batch4MB", true, 4 << 20}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				cfg := config.Default()
+				cfg.Vec = c.vec
+				if c.batch > 0 {
+					cfg.PhyBatchSize = c.batch
+				}
+				var out bytes.Buffer
+				if err := driver.Run(context.Background(), cfg, p, driver.Options{Stdout: &out, Stderr: &out}); err != nil {
+					b.Fatal(err, out.String())
+				}
+			}
+		})
+	}
+}
