@@ -1,7 +1,10 @@
 package vec
 
 import (
+	"fmt"
+
 	"github.com/daphne-go/daphne/sched"
+	"github.com/daphne-go/daphne/sched/partition"
 )
 
 // Options say where and how pipelines run.
@@ -57,6 +60,14 @@ func SchedOptions(scheme, layout, victim string, threads, grain int, prePartitio
 	if victim != "" {
 		if o.Victim, err = sched.ParseVictim(victim); err != nil {
 			return o, err
+		}
+	}
+	// Build the scheme once on a sample loop so that a setting it can never
+	// accept (CST without DAPHNE_CST_TASK_SIZE, say) is reported now, as a
+	// command-line error, and not hidden later by a pipeline's unsplit rerun.
+	if o.Scheme != "" {
+		if _, err := partition.New(o.Scheme, 1024, partition.Options{Workers: 2, MinChunk: max(grain, 1)}); err != nil {
+			return o, fmt.Errorf("--partitioning=%s: %w", o.Scheme, err)
 		}
 	}
 	return o, nil

@@ -251,3 +251,14 @@ print(as.scalar(colSums(X)[0, 0]) * 1000000);
 		t.Errorf("fused %v, unfused %v", b, a)
 	}
 }
+
+func TestSchedOptionsRejectsUnusableScheme(t *testing.T) {
+	t.Setenv("DAPHNE_CST_TASK_SIZE", "")
+	if _, err := vec.SchedOptions("CST", "", "", 0, 1, false, false); err == nil || !strings.Contains(err.Error(), "DAPHNE_CST_TASK_SIZE") {
+		t.Fatalf("CST without a chunk size: got %v", err)
+	}
+	t.Setenv("DAPHNE_CST_TASK_SIZE", "16")
+	if _, err := vec.SchedOptions("CST", "PERCPU", "SEQPRI", 2, 1, false, false); err != nil {
+		t.Fatal(err)
+	}
+}

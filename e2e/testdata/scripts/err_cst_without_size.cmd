@@ -1,0 +1,3 @@
+--vec
+--partitioning=CST
+$SCRIPT
