@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/runtime/data"
@@ -35,22 +36,32 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 	if err != nil {
 		return nil, &RuntimeError{Loc: op.Loc, Op: op.Name, Internal: true, Err: err}
 	}
-	combines, err := vec.ParseModes(op.Attr("combine"), len(op.Results), vec.CombineRows, vec.CombineAdd, vec.CombineMin, vec.CombineMax)
+	combines, err := vec.ParseModes(op.Attr("combine"), len(op.Results), vec.CombineModes...)
 	if err != nil {
 		return nil, &RuntimeError{Loc: op.Loc, Op: op.Name, Internal: true, Err: err}
 	}
+	whole := func() ([]data.Value, error) { return in.pipelineWhole(ctx, fr, op, combines, args) }
 	n, ok := splitRows(args, splits)
 	if !ok || n == 0 {
-		return in.pipelineWhole(ctx, fr, region, args)
+		return whole()
 	}
 	rows := make([]*vec.Rows, len(op.Results))
 	parts := make([]*vec.Partials, len(op.Results))
+	// Column statistics: moments[i] collects the summaries of output i's
+	// yielded matrix; outputs yielding the same value share the first
+	// one's (mean and stddev of X: one summary per batch).
+	moments := make([]*vec.MomentParts, len(op.Results))
+	momSrc := momentSources(region, combines)
 	for i, r := range op.Results {
 		switch {
+		case vec.IsMoments(combines[i]):
+			if momSrc[i] == i {
+				moments[i] = &vec.MomentParts{}
+			}
 		case combines[i] != vec.CombineRows:
 			parts[i] = &vec.Partials{}
 		case r.Type.Rows != n:
-			return in.pipelineWhole(ctx, fr, region, args)
+			return whole()
 		default:
 			rows[i] = vec.NewRows(n)
 		}
@@ -76,6 +87,12 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 				return errUnsplittable
 			}
 			for i, v := range vals {
+				if vec.IsMoments(combines[i]) {
+					if moments[i] != nil && moments[i].Add(blo, v) != nil {
+						return errUnsplittable
+					}
+					continue
+				}
 				if rows[i] != nil {
 					if !rows[i].Put(blo, v) {
 						return errUnsplittable
@@ -87,13 +104,16 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 		}
 		return nil
 	}
-	if err := in.vec.PoolOrDefault().Run(ctx, n, body, in.vec.Sched); err != nil {
+	so, end := in.vec.Begin(op.Loc.String(), n) // --trace, --debug-mt; else in.vec.Sched
+	err = in.vec.PoolOrDefault().Run(ctx, n, body, so)
+	end(err)
+	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		// A task failed (or could not be split): the unsplit run reports
 		// the error the unfused ops report.
-		return in.pipelineWhole(ctx, fr, region, args)
+		return whole()
 	}
 	res := make([]data.Value, len(op.Results))
 	for i := range res {
@@ -101,9 +121,17 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 			res[i] = rows[i].Matrix()
 			continue
 		}
+		if vec.IsMoments(combines[i]) {
+			v, ok, err := moments[momSrc[i]].Finish(combines[i])
+			if err != nil || !ok {
+				return whole()
+			}
+			res[i] = v
+			continue
+		}
 		stacked, ok := parts[i].Stacked()
 		if !ok || (combines[i] != vec.CombineAdd && vec.NaNBelowFirstRow(stacked)) {
-			return in.pipelineWhole(ctx, fr, region, args)
+			return whole()
 		}
 		f, found := in.reg.Lookup(vec.CombineOp(combines[i]))
 		if !found {
@@ -111,15 +139,43 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 		}
 		out, err := f(in.octx, []data.Value{stacked}, nil)
 		if err != nil || len(out) != 1 {
-			return in.pipelineWhole(ctx, fr, region, args)
+			return whole()
 		}
 		res[i] = out[0]
 	}
 	return res, nil
 }
 
-// pipelineWhole runs the region once on the whole inputs.
-func (in *Interp) pipelineWhole(ctx context.Context, fr *frame, region *ir.Block, args []data.Value) ([]data.Value, error) {
+// momentSources maps every column-statistics output to the first
+// column-statistics output that yields the same region value (itself if
+// none before it does), and every other output to -1.
+func momentSources(region *ir.Block, combines []string) []int {
+	src := make([]int, len(combines))
+	var yield []*ir.Value
+	if k := len(region.Ops); k > 0 && region.Ops[k-1].Kind == ir.KindYield {
+		yield = region.Ops[k-1].Args
+	}
+	for i, c := range combines {
+		src[i] = -1
+		if !vec.IsMoments(c) {
+			continue
+		}
+		src[i] = i
+		for j := range i {
+			if vec.IsMoments(combines[j]) && j < len(yield) && i < len(yield) && yield[j] == yield[i] {
+				src[i] = j
+				break
+			}
+		}
+	}
+	return src
+}
+
+// pipelineWhole runs the region once on the whole inputs and applies the
+// column statistic of every moments output to the matrix the region yields
+// for it: exactly the unfused computation.
+func (in *Interp) pipelineWhole(ctx context.Context, fr *frame, op *ir.Op, combines []string, args []data.Value) ([]data.Value, error) {
+	region := op.Regions[0]
 	tfr := &frame{vals: make([]data.Value, len(fr.vals)), plan: fr.plan}
 	for i, a := range region.Args {
 		tfr.vals[a.ID] = args[i]
@@ -131,7 +187,41 @@ func (in *Interp) pipelineWhole(ctx context.Context, fr *frame, region *ir.Block
 	if exit != exitYield {
 		return nil, fmt.Errorf("pipeline region ended without yield")
 	}
+	for i, c := range combines {
+		if !vec.IsMoments(c) || i >= len(vals) {
+			continue
+		}
+		name := vec.MomentsKernel(c)
+		out, err := in.kernel(op, name, vals[i])
+		if err != nil {
+			return nil, err
+		}
+		vals[i] = out
+	}
 	return vals, nil
+}
+
+// kernel applies the one-argument, one-result op name of the registry to
+// v for the pipeline op p, reporting errors (and recovered panics) as the
+// op would.
+func (in *Interp) kernel(p *ir.Op, name string, v data.Value) (res data.Value, err error) {
+	f, ok := in.reg.Lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("operation %q is not implemented yet", name)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = &RuntimeError{Loc: p.Loc, Op: name, Internal: true, Err: fmt.Errorf("%v\n%s", r, debug.Stack())}
+		}
+	}()
+	out, err := f(in.octx, []data.Value{v}, nil)
+	if err != nil {
+		return nil, &RuntimeError{Loc: p.Loc, Op: name, Err: err}
+	}
+	if len(out) != 1 {
+		return nil, &RuntimeError{Loc: p.Loc, Op: name, Internal: true, Err: fmt.Errorf("produced %d results, want 1", len(out))}
+	}
+	return out[0], nil
 }
 
 // splitCols returns the largest column count of the split inputs.
