@@ -68,7 +68,16 @@ const (
 	CombineAdd  = "add"
 	CombineMin  = "min"
 	CombineMax  = "max"
+	// Column statistics: the region yields the statistic's input matrix,
+	// tasks summarise their rows of it (count, mean, M2 per column) and the
+	// summaries are merged in row order (runtime/vec).
+	CombineMean   = "moments:mean"
+	CombineVar    = "moments:var"
+	CombineStddev = "moments:stddev"
 )
+
+// colStats maps the column statistics to their combine mode.
+var colStats = map[string]string{"meanCol": CombineMean, "varCol": CombineVar, "stddevCol": CombineStddev}
 
 // colAggs maps the column aggregations to their combine mode.
 var colAggs = map[string]string{"sumCol": CombineAdd, "aggMinCol": CombineMin, "aggMaxCol": CombineMax}
@@ -184,10 +193,14 @@ func rowCount(op *ir.Op) (int, bool) {
 			}
 		}
 		return n, split > 0
-	case (rowAggs[op.Name] || colAggs[op.Name] != "") && len(op.Args) == 1:
+	case (rowAggs[op.Name] || colAggs[op.Name] != "" || colStats[op.Name] != "") && len(op.Args) == 1:
 		a := op.Args[0].Type
 		if a.DT != types.Matrix || a.Rows < 2 {
 			return 0, false
+		}
+		if colStats[op.Name] != "" {
+			// bool input is an error of the kernel, reported unfused.
+			return a.Rows, rt.Rows == 1 && a.VT != types.Bool
 		}
 		if rowAggs[op.Name] && rt.Rows != a.Rows {
 			return 0, false
@@ -254,7 +267,7 @@ func (g *group) add(op *ir.Op) {
 			g.split[a] = true
 		}
 	}
-	if colAggs[op.Name] != "" {
+	if colAggs[op.Name] != "" || colStats[op.Name] != "" {
 		g.colAgg[op.Results[0]] = true
 	}
 }
@@ -324,24 +337,34 @@ func (v *vectorizer) emit(g *group) []*ir.Op {
 			m.Args[i] = ba
 		}
 	}
-	region.Ops = append(region.Ops, g.members...)
+	// Column statistics leave the region: it yields their input instead.
+	for _, m := range g.members {
+		if colStats[m.Name] == "" {
+			region.Ops = append(region.Ops, m)
+		}
+	}
 	last := g.members[len(g.members)-1]
 	p := &ir.Op{Kind: ir.KindCall, Name: ir.PipelineOp, Args: inputs, Loc: last.Loc,
 		Regions: []*ir.Block{region}}
 	var combines []string
+	yields := make([]*ir.Value, len(outputs))
 	rep := replacer{}
-	for _, o := range outputs {
+	for k, o := range outputs {
+		yields[k] = o
 		r := v.f.NewValue(o.Type, p)
 		r.Name = o.Name
 		p.Results = append(p.Results, r)
 		rep[o] = r
-		if c := colAggs[o.Def.Name]; c != "" {
+		if c := colStats[o.Def.Name]; c != "" {
+			combines = append(combines, c)
+			yields[k] = o.Def.Args[0]
+		} else if c := colAggs[o.Def.Name]; c != "" {
 			combines = append(combines, c)
 		} else {
 			combines = append(combines, CombineRows)
 		}
 	}
-	region.Ops = append(region.Ops, &ir.Op{Kind: ir.KindYield, Args: outputs, Loc: last.Loc})
+	region.Ops = append(region.Ops, &ir.Op{Kind: ir.KindYield, Args: yields, Loc: last.Loc})
 	p.SetAttr(AttrSplit, strings.Join(splits, ","))
 	p.SetAttr(AttrCombine, strings.Join(combines, ","))
 	// Rewrite the outside uses (which all follow the pipeline op).
