@@ -18,9 +18,13 @@ type Config struct {
 	Help    bool
 
 	// Vectorized engine and scheduler (DaphneSched).
-	Vec             bool
+	Vec bool
+	// VecRestricted (--vec-restricted) vectorizes only ops that carry the
+	// attribute vec=true. No op carries it yet, so it fuses nothing: the
+	// run is the unfused one, even together with --vec.
 	VecRestricted   bool
-	NumThreads      int // 0 = default (number of cores)
+	NumThreads      int // 0 = default (number of cores; logical CPUs with Hyperthreading)
+	CSTTaskSize     int // --cst-task-size: CST's chunk (daphne-go extension); 0 = $DAPHNE_CST_TASK_SIZE
 	GrainSize       int // minimum task size in rows
 	PhyBatchSize    int // bytes per batch
 	Partitioning    string
@@ -29,7 +33,8 @@ type Config struct {
 	PrePartition    bool
 	PinWorkers      bool
 	Hyperthreading  bool
-	DebugMT         bool
+	DebugMT         bool   // log each pipeline's scheduling to stderr (slog, debug level)
+	Trace           string // --trace: file for the Chrome trace-event JSON task trace; "" = none
 
 	// Compiler.
 	SelectMatrixRepr    bool

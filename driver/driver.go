@@ -26,6 +26,7 @@ import (
 	"github.com/daphne-go/daphne/runtime/ops"
 	"github.com/daphne-go/daphne/runtime/opset"
 	"github.com/daphne-go/daphne/runtime/vec"
+	"github.com/daphne-go/daphne/sched"
 )
 
 // Exit codes, as DAPHNE's StatusCode.h.
@@ -61,7 +62,11 @@ type Timing struct {
 }
 
 // Run runs script with the settings in cfg. It returns nil or an *Error.
-func Run(ctx context.Context, cfg *config.Config, script string, o Options) error {
+// With cfg.Trace set, the trace file is created before anything runs (an
+// unwritable path is a front-end error, exit 1) and written when the run
+// ends, also when it fails; a failure to write it is a run-time error
+// unless the run already failed.
+func Run(ctx context.Context, cfg *config.Config, script string, o Options) (err error) {
 	if o.Start.IsZero() {
 		o.Start = time.Now()
 	}
@@ -69,6 +74,27 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 		o.Registry = opset.Default()
 	}
 	tStart := time.Now()
+	var trace *vec.Trace
+	if cfg.Trace != "" {
+		f, ferr := os.Create(cfg.Trace)
+		if ferr != nil {
+			return &Error{ExitFrontEnd, fmt.Errorf("--trace: cannot create the trace file: %w", ferr)}
+		}
+		trace = vec.NewTrace()
+		defer func() {
+			_, werr := trace.WriteTo(f)
+			if cerr := f.Close(); werr == nil {
+				werr = cerr
+			}
+			if werr != nil && err == nil {
+				err = &Error{ExitRuntime, fmt.Errorf("--trace: cannot write the trace file: %w", werr)}
+			}
+		}()
+	}
+	return run(ctx, cfg, script, o, tStart, trace)
+}
+
+func run(ctx context.Context, cfg *config.Config, script string, o Options, tStart time.Time, trace *vec.Trace) error {
 	src, err := os.ReadFile(script)
 	if err != nil {
 		return &Error{ExitFrontEnd, fmt.Errorf("cannot read script: %w", err)}
@@ -89,8 +115,14 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 	if err != nil {
 		return &Error{ExitFrontEnd, err}
 	}
+	vopts.Trace = trace
+	if cfg.DebugMT {
+		vopts.Logger = slog.New(slog.NewTextHandler(o.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
 	err = pass.Run(m, pass.Options{
-		Vec:              cfg.Vec,
+		// --vec-restricted fuses only ops carrying vec=true; none does yet,
+		// so it fuses nothing, even with --vec.
+		Vec:              cfg.Vec && !cfg.VecRestricted,
 		NoPhyOpSelection: cfg.NoPhyOpSelection,
 		SelectMatrixRepr: cfg.SelectMatrixRepr,
 		Eval:             interp.Evaluator{Reg: o.Registry},
@@ -129,12 +161,27 @@ func Run(ctx context.Context, cfg *config.Config, script string, o Options) erro
 // scheme, queue layout, victim selection, threads (0: the pool's size),
 // grain size, pre-partitioning and pinning from cfg, on the default pool,
 // in batches of --phy-batch-size bytes.
+// With --hyperthreading and no --num-threads, pipelines use one thread per
+// logical CPU (sched.DefaultThreads) instead of the pool's default of one
+// per physical core.
 func vecOptions(cfg *config.Config) (vec.Options, error) {
-	so, err := vec.SchedOptions(cfg.Partitioning, cfg.QueueLayout, cfg.VictimSelection,
-		cfg.NumThreads, cfg.GrainSize, cfg.PrePartition, cfg.PinWorkers)
+	so, err := vec.Flags{Scheme: cfg.Partitioning, Layout: cfg.QueueLayout, Victim: cfg.VictimSelection,
+		Threads: vecThreads(cfg), Grain: cfg.GrainSize, CSTTaskSize: cfg.CSTTaskSize,
+		PrePartition: cfg.PrePartition, Pin: cfg.PinWorkers}.Sched()
 	return vec.Options{Sched: so, BatchBytes: cfg.PhyBatchSize}, err
 }
 
+// vecThreads is the thread count of pipeline runs: --num-threads, else 0
+// (the pool's size) or, with --hyperthreading, the logical CPUs.
+func vecThreads(cfg *config.Config) int {
+	if cfg.NumThreads > 0 || !cfg.Hyperthreading {
+		return cfg.NumThreads
+	}
+	return sched.DefaultThreads(sched.Default().Topology(), true)
+}
+
+// threads is the thread count of the kernels: --num-threads, else the
+// logical CPUs (runtime.NumCPU, which --hyperthreading does not change).
 func threads(cfg *config.Config) int {
 	if cfg.NumThreads > 0 {
 		return cfg.NumThreads
