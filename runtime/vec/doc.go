@@ -35,4 +35,19 @@
 //
 // Rows.Put may be called concurrently for disjoint row ranges; Partials.Add
 // is safe for concurrent use; Stacked and Matrix are called after the run.
+// A Trace (--trace) is safe for concurrent use: runs register under a
+// mutex, chunks go lock-free into the per-worker buffers of their run
+// (sched gives a worker index to one goroutine at a time within a run), and
+// Events/WriteTo read them after the runs have finished.
+//
+// # Seeing the scheduler
+//
+// Options.Begin wraps one pipeline run: with Options.Trace it records the
+// run's chunks (Chrome trace-event JSON, one process per run, one track per
+// worker, read back by sched/sim.ReadChromeTrace); with Options.Logger it
+// logs the run's scheduling (scheme, layout, victim, threads, chunks,
+// stolen) at debug level (--debug-mt). Without either it returns
+// Options.Sched unchanged, so the default path reads no clocks. The fused
+// sparse row aggregation of runtime/kernel/linalg runs on the pool too but
+// is not traced.
 package vec
