@@ -21,6 +21,13 @@ import (
 //	combine  "rows"  the output has n rows; tasks write their row ranges
 //	         "add", "min", "max"  a column aggregation (sumCol, aggMinCol,
 //	         aggMaxCol): tasks produce 1 x m partials that are combined
+//	         "moments:mean", "moments:var", "moments:stddev"  a column
+//	         statistic (meanCol, varCol, stddevCol): the op leaves the
+//	         region, which yields its input matrix instead; tasks summarise
+//	         their rows of it (count, mean, M2 per column), the runtime
+//	         merges the summaries in row order and finishes the statistic.
+//	         Statistics of the same value (mean(X, 1) and stddev(X, 1)) share
+//	         one pipeline and one summary per task: one pass over X.
 //
 // Vectorizable ops (without attributes, hence without kernel hints, and
 // with a single result):
@@ -31,8 +38,10 @@ import (
 //     scalar or a 1 x m matrix (broadcast);
 //   - row aggregations sumRow, aggMinRow, aggMaxRow, meanRow of an n-row
 //     matrix (output split by rows);
-//   - column aggregations sumCol, aggMinCol, aggMaxCol of an n-row matrix
-//     (output combined; such a result is never used inside its pipeline).
+//   - column aggregations sumCol, aggMinCol, aggMaxCol and column
+//     statistics meanCol, varCol, stddevCol (not of a bool matrix, whose
+//     error the unfused kernel reports) of an n-row matrix (output
+//     combined; such a result is never used inside its pipeline).
 //
 // The pass is conservative: every row count involved must be known from
 // the infer pass (an unknown row count or value type means no fusion;

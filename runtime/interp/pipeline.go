@@ -19,8 +19,13 @@ var errUnsplittable = errors.New("pipeline cannot be split")
 // row range of the split inputs, as tasks on the scheduler's pool, each
 // with its own frame, in batches of Options.Vec.BatchRows rows. Row-wise
 // outputs are copied into one result allocated by the first batch, column
-// aggregates combined in row order after the run (see runtime/vec). If the inputs cannot be split, or any task fails, the
-// region runs once more on the whole inputs, which is exactly the unfused
+// aggregates combined in row order after the run, column statistics
+// (moments:* outputs, whose yielded value is the statistic's input)
+// summarised per batch and merged in row order (see runtime/vec). If the
+// inputs cannot be split, or any task fails, or a statistic's summaries hold
+// values the one-pass formulas treat unlike the kernels (infinities), the
+// region runs once more on the whole inputs and the statistics' kernels on
+// what it yields for them, which is exactly the unfused
 // computation: it gives the same results, or the same first error, as a
 // run without --vec.
 func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Value, error) {

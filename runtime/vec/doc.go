@@ -26,7 +26,30 @@
 // A fused sumCol over f64 (f32) adds per-task partial sums; the result
 // differs from the sequential sum by at most about (k + h) * eps * sum|x|
 // for k tasks of at most h rows (eps = 2^-53, resp. 2^-24), far below the 6
-// significant digits print shows for data of one sign. The e2e comparison
+// significant digits print shows for data of one sign.
+//
+// Column statistics (meanCol, varCol, stddevCol; combine modes
+// "moments:mean|var|stddev", MomentParts) are computed in one pass: every
+// batch summarises its rows as count, mean and M2 per column (agg.MomentsOf,
+// sums shifted by the batch's first row, in float64), the summaries are
+// merged in row order (Chan et al.'s pairwise update) and finished in the
+// kernel's value type (f32 for f32 input, f64 otherwise). The unfused
+// kernels compute mean as a left-to-right sum in the result type and var
+// with sums shifted by the column's first value (DAPHNE itself uses two
+// passes, mean first). For f64 data the fused results differ from the
+// unfused ones by rounding only, a relative error of about (k + h) * 2^-53
+// times the condition number (mean|x| / stddev for var) for k batches of
+// at most h rows, 1e-12 relative in the tests; for f32 input the fused
+// statistics accumulate in float64 and are rounded to f32 once, so they
+// are at least as accurate as the kernel's f32 mean and may differ from it
+// in the last digits of the f32 result (1e-6 relative in the tests). A
+// constant column's var and stddev are exactly 0 both ways, and a NaN in a
+// column makes its var and stddev NaN both ways. Infinities are where the
+// one-pass formulas differ from the kernels (the shifted mean of inf, 1 is
+// NaN, the kernel's inf): a mean whose batch summaries hold a NaN or an
+// infinity, or a var or stddev whose summaries hold an infinity, makes
+// the interpreter rerun the pipeline unsplit, so such results are the
+// kernel's exactly (at the cost of a second pass). The e2e comparison
 // of --vec runs accepts numbers that differ by a relative 1e-5 (see
 // e2e/vec_test.go); everything else (row-wise outputs, min, max, integer
 // sums) must match exactly.
@@ -34,7 +57,8 @@
 // # Concurrency
 //
 // Rows.Put may be called concurrently for disjoint row ranges; Partials.Add
-// is safe for concurrent use; Stacked and Matrix are called after the run.
+// and MomentParts.Add are safe for concurrent use; Stacked, Matrix and
+// MomentParts.Finish are called after the run.
 // A Trace (--trace) is safe for concurrent use: runs register under a
 // mutex, chunks go lock-free into the per-worker buffers of their run
 // (sched gives a worker index to one goroutine at a time within a run), and
