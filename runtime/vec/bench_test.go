@@ -50,3 +50,43 @@ func BenchmarkChain(b *testing.B) {
 		})
 	}
 }
+
+// statsBenchScript is the linear-regression standardisation (column means and
+// standard deviations, then (X - mean) / stddev) over a 200,000 x 100
+// matrix, run 5 times.
+const statsBenchScript = `
+X = rand(200000, 100, 0.0, 1.0, 1, 42);
+s = 0.0;
+for (i in 1:5) {
+  Xmeans = mean(X, 1);
+  Xstddev = stddev(X, 1);
+  Z = (X - Xmeans) / Xstddev;
+  s = s + sum(colMaxs(Z));
+}
+print(s);
+`
+
+// BenchmarkColStats runs statsBenchScript end to end without and with
+// --vec (go test -bench ColStats ./runtime/vec): fused, mean and stddev
+// are one pipeline (one pass over X, on the pool's workers).
+func BenchmarkColStats(b *testing.B) {
+	p := filepath.Join(b.TempDir(), "stats.daph")
+	if err := os.WriteFile(p, []byte(statsBenchScript), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		vec  bool
+	}{{"unfused", false}, {"vec", true}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				cfg := config.Default()
+				cfg.Vec = c.vec
+				var out bytes.Buffer
+				if err := driver.Run(context.Background(), cfg, p, driver.Options{Stdout: &out, Stderr: &out}); err != nil {
+					b.Fatal(err, out.String())
+				}
+			}
+		})
+	}
+}
