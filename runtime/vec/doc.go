@@ -41,8 +41,11 @@
 // times the condition number (mean|x| / stddev for var) for k batches of
 // at most h rows, 1e-12 relative in the tests; for f32 input the fused
 // statistics accumulate in float64 and are rounded to f32 once, so they
-// are at least as accurate as the kernel's f32 mean and may differ from it
-// in the last digits of the f32 result (1e-6 relative in the tests). A
+// are at least as accurate as the kernel's f32 mean, and differ from it by
+// the kernel's own f32 accumulation error (up to n * 2^-24 relative in the
+// worst case for n rows, about sqrt(n) * 2^-24 typically; 1e-6 relative in
+// the tests at 103 rows), which for f32 columns of millions of rows can
+// exceed the e2e comparison's 1e-5. A
 // constant column's var and stddev are exactly 0 both ways, and a NaN in a
 // column makes its var and stddev NaN both ways. Infinities are where the
 // one-pass formulas differ from the kernels (the shifted mean of inf, 1 is
