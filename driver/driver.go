@@ -136,10 +136,15 @@ func run(ctx context.Context, cfg *config.Config, script string, o Options, tSta
 		return &Error{ExitPass, err}
 	}
 	tCompiled := time.Now()
+	var kernelSched *sched.Options
+	if cfg.Vec && !cfg.VecRestricted {
+		so := vopts.Sched
+		kernelSched = &so
+	}
 	err = interp.Run(ctx, m, o.Registry, interp.Options{
 		Stdout: o.Stdout, Stderr: o.Stderr, Logger: o.Logger,
 		Threads: threads(cfg), ScriptDir: filepath.Dir(script), ShowSparse: cfg.SelectMatrixRepr,
-		Vec: vopts,
+		Vec: vopts, KernelSched: kernelSched,
 	})
 	tDone := time.Now()
 	if cfg.Timing {

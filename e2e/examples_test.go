@@ -63,7 +63,9 @@ func TestConnectedComponentsExample(t *testing.T) {
 			}
 			// The fused label-propagation kernel (phyop) and the unfused
 			// ops must agree exactly, as must every performance flag.
-			for _, flags := range [][]string{{"--no-phy-op-selection"}, {"--num-threads=1"}, {"--select-matrix-repr"}} {
+			for _, flags := range [][]string{{"--no-phy-op-selection"}, {"--num-threads=1"}, {"--select-matrix-repr"},
+				{"--vec", "--partitioning=STATIC"}, {"--vec", "--partitioning=GSS", "--queue_layout=PERCPU", "--victim_selection=SEQPRI"},
+				{"--vec", "--partitioning=SS", "--num-threads=3"}} {
 				other := runDaphne(t, examples, append(flags, "connected_components.daph", `f="`+path+`"`)...)
 				if other.code != 0 || other.stdout != r.stdout {
 					t.Fatalf("with %v: exit %d, output\n%s\nwant\n%s", flags, other.code, other.stdout, r.stdout)

@@ -11,6 +11,7 @@ import (
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/runtime/ops"
 	"github.com/daphne-go/daphne/runtime/vec"
+	"github.com/daphne-go/daphne/sched"
 )
 
 // Options configure a run.
@@ -22,6 +23,10 @@ type Options struct {
 	ShowSparse     bool // name CSR matrices CSRMatrix in print/typeOf (--select-matrix-repr)
 	// Vec is where and how vectorizedPipeline ops (--vec) run their tasks.
 	Vec vec.Options
+	// KernelSched, when set (--vec), is handed to ops as ops.Ctx.Sched so
+	// that data-parallel kernels (the fused label-propagation step) split
+	// their rows with the run's scheduling options too.
+	KernelSched *sched.Options
 }
 
 // Interp executes the functions of one module. It is not safe for
@@ -59,7 +64,7 @@ func New(m *ir.Module, reg *ops.Registry, opts Options) *Interp {
 	return &Interp{
 		mod: m, reg: reg,
 		octx: &ops.Ctx{Context: context.Background(), Stdout: stdout, Stderr: stderr,
-			Logger: logger, Threads: threads, ScriptDir: opts.ScriptDir, ShowSparse: opts.ShowSparse},
+			Logger: logger, Threads: threads, ScriptDir: opts.ScriptDir, ShowSparse: opts.ShowSparse, Sched: opts.KernelSched},
 		plans: map[*ir.Func]*funcPlan{},
 		vec:   opts.Vec,
 	}

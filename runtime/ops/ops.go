@@ -18,6 +18,7 @@ import (
 	"sort"
 
 	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/sched"
 )
 
 // Ctx is what an op implementation may use besides its arguments. It is
@@ -37,6 +38,11 @@ type Ctx struct {
 	// as in DAPHNE, since the representation is a performance choice), and
 	// readMatrix chooses the representation from the file's meta data.
 	ShowSparse bool
+	// Sched, when set (under --vec), holds the run's scheduling options
+	// (--partitioning, --queue_layout, --victim_selection, --num-threads,
+	// --grain-size, ...) for kernels that run data-parallel loops on the
+	// scheduler's pool; nil lets each kernel choose its own split.
+	Sched *sched.Options
 }
 
 // Func implements one IR op.

@@ -115,13 +115,22 @@ const rowAggPartsPerThread = 16
 // the comment above for the exact semantics), using up to threads workers
 // of the default scheduler pool. ctx may be nil.
 func SpRowAggMul(ctx context.Context, threads int, a RowAgg, g, c data.Matrix) (data.Matrix, error) {
+	return SpRowAggMulSched(ctx, threads, nil, a, g, c)
+}
+
+// SpRowAggMulSched is SpRowAggMul with the run's scheduling options: with
+// so set, the rows of g are partitioned by so's scheme, queue layout and
+// victim selection (so the scheduling techniques of DaphneSched apply to the
+// label-propagation step); with so nil, by ranges balanced by stored cells.
+// Results are the same for any split: each row is reduced on its own.
+func SpRowAggMulSched(ctx context.Context, threads int, so *sched.Options, a RowAgg, g, c data.Matrix) (data.Matrix, error) {
 	if a > RowMax {
 		return nil, errorf(ErrArgument, "spRowAggMul: unknown aggregation %s", a)
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if m, ok, err := fusedRowAgg(ctx, max(threads, 1), a, g, c); ok || err != nil {
+	if m, ok, err := fusedRowAgg(ctx, max(threads, 1), so, a, g, c); ok || err != nil {
 		return m, err
 	}
 	return unfusedRowAgg(a, g, c)
@@ -154,35 +163,35 @@ func unfusedRowAgg(a RowAgg, g, c data.Matrix) (data.Matrix, error) {
 
 // fusedRowAgg runs the fast path; ok is false when the case is left to the
 // unfused composition.
-func fusedRowAgg(ctx context.Context, threads int, a RowAgg, g, c data.Matrix) (data.Matrix, bool, error) {
+func fusedRowAgg(ctx context.Context, threads int, so *sched.Options, a RowAgg, g, c data.Matrix) (data.Matrix, bool, error) {
 	if c.IsSparse() || c.Cols() != 1 || c.Rows() != g.Cols() || g.Rows() == 0 || g.Cols() == 0 {
 		return nil, false, nil
 	}
 	ct := types.Promote(g.ValueType(), c.ValueType())
 	switch ct {
 	case types.F64:
-		return fusedAs[float64](ctx, threads, a, ct, g, c)
+		return fusedAs[float64](ctx, threads, so, a, ct, g, c)
 	case types.F32:
-		return fusedAs[float32](ctx, threads, a, ct, g, c)
+		return fusedAs[float32](ctx, threads, so, a, ct, g, c)
 	case types.SI64:
-		return fusedAs[int64](ctx, threads, a, ct, g, c)
+		return fusedAs[int64](ctx, threads, so, a, ct, g, c)
 	case types.SI32:
-		return fusedAs[int32](ctx, threads, a, ct, g, c)
+		return fusedAs[int32](ctx, threads, so, a, ct, g, c)
 	case types.SI8:
-		return fusedAs[int8](ctx, threads, a, ct, g, c)
+		return fusedAs[int8](ctx, threads, so, a, ct, g, c)
 	case types.UI64, types.Size:
-		return fusedAs[uint64](ctx, threads, a, ct, g, c)
+		return fusedAs[uint64](ctx, threads, so, a, ct, g, c)
 	case types.UI32:
-		return fusedAs[uint32](ctx, threads, a, ct, g, c)
+		return fusedAs[uint32](ctx, threads, so, a, ct, g, c)
 	case types.UI8:
-		return fusedAs[uint8](ctx, threads, a, ct, g, c)
+		return fusedAs[uint8](ctx, threads, so, a, ct, g, c)
 	}
 	return nil, false, nil // bool, string: the unfused ops decide
 }
 
 // fusedAs converts g and c to value type ct (element type T), as ew does
 // before multiplying, and reduces the rows.
-func fusedAs[T num](ctx context.Context, threads int, a RowAgg, ct types.ValueType, g, c data.Matrix) (data.Matrix, bool, error) {
+func fusedAs[T num](ctx context.Context, threads int, so *sched.Options, a RowAgg, ct types.ValueType, g, c data.Matrix) (data.Matrix, bool, error) {
 	cc, err := data.ConvertMatrix(c, ct)
 	if err != nil {
 		return nil, false, nil
@@ -207,10 +216,18 @@ func fusedAs[T num](ctx context.Context, threads int, a RowAgg, ct types.ValueTy
 				return nil, false, nil
 			}
 		}
-		bounds := nnzBounds(gm.RowPtr, rowAggParts(rows, len(gm.Values), threads))
-		err = runParts(ctx, threads, bounds, func(lo, hi int) { rowAggCSR(a, gm, x, out.Data, lo, hi) })
+		body := func(lo, hi int) { rowAggCSR(a, gm, x, out.Data, lo, hi) }
+		if so != nil {
+			err = runRows(ctx, threads, rows, *so, body)
+		} else {
+			err = runParts(ctx, threads, nnzBounds(gm.RowPtr, rowAggParts(rows, len(gm.Values), threads)), body)
+		}
 	case *data.Dense[T]:
 		cols := gm.Cols()
+		if so != nil {
+			err = runRows(ctx, threads, rows, *so, func(lo, hi int) { rowAggDense(a, gm.Data, cols, x, out.Data, lo, hi) })
+			break
+		}
 		p := rowAggParts(rows, rows*cols, threads)
 		bounds := make([]int, p+1)
 		for i := range p {
@@ -236,6 +253,21 @@ func rowAggParts(rows, cells, threads int) int {
 		return 1
 	}
 	return max(1, min(rows, threads*rowAggPartsPerThread))
+}
+
+// runRows runs body over the rows [0, rows) partitioned by the run's
+// scheduling options so (its thread count defaulting to threads).
+func runRows(ctx context.Context, threads, rows int, so sched.Options, body func(lo, hi int)) error {
+	if rows == 0 {
+		return nil
+	}
+	if so.Threads <= 0 {
+		so.Threads = threads
+	}
+	return sched.Default().Run(ctx, rows, func(lo, hi, _ int) error {
+		body(lo, hi)
+		return nil
+	}, so)
 }
 
 // runParts runs body over the row ranges [bounds[k], bounds[k+1]) on the
@@ -361,5 +393,9 @@ func opSpRowAggMul(c *ops.Ctx, args []data.Value, attrs map[string]string) ([]da
 	if c != nil {
 		ctx = c.Context
 	}
-	return one(SpRowAggMul(ctx, threads(c), a, ms[0], ms[1]))
+	var so *sched.Options
+	if c != nil {
+		so = c.Sched
+	}
+	return one(SpRowAggMulSched(ctx, threads(c), so, a, ms[0], ms[1]))
 }

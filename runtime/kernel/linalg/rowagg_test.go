@@ -13,6 +13,7 @@ import (
 
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/runtime/ops"
+	"github.com/daphne-go/daphne/sched"
 	"github.com/daphne-go/daphne/types"
 )
 
@@ -106,11 +107,21 @@ func checkCount(t *testing.T, name string, g, c data.Matrix) {
 			if gs, ws := cellsString(t, got), cellsString(t, want); gs != ws {
 				t.Fatalf("%s %s threads=%d:\n got %s\nwant %s", name, a, threads, gs, ws)
 			}
-			if _, fused, _ := fusedRowAgg(context.Background(), threads, a, g, c); fused {
+			if _, fused, _ := fusedRowAgg(context.Background(), threads, nil, a, g, c); fused {
 				fusedRuns.Add(1)
 			}
 			if got.IsSparse() {
 				t.Fatalf("%s: result is sparse", name)
+			}
+			// The run's scheduling options (--vec) split by rows instead:
+			// the result must not change.
+			so := &sched.Options{Scheme: []string{"GSS", "FAC2"}[threads%2], Layout: sched.PerCPU, Threads: threads}
+			viaSched, err := SpRowAggMulSched(context.Background(), threads, so, a, g, c)
+			if err != nil {
+				t.Fatalf("%s %s threads=%d with %s: %v", name, a, threads, so.Scheme, err)
+			}
+			if gs, ws := cellsString(t, viaSched), cellsString(t, want); gs != ws {
+				t.Fatalf("%s %s threads=%d with %s:\n got %s\nwant %s", name, a, threads, so.Scheme, gs, ws)
 			}
 		}
 	}
