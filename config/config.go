@@ -79,8 +79,9 @@ func Default() *Config {
 // the constant chunk of the DaphneSched talk).
 var Partitionings = []string{"STATIC", "SS", "GSS", "TSS", "FAC2", "TFSS", "FISS", "VISS", "PLS", "MSTATIC", "MFSC", "PSS", "AUTO", "CST"}
 
-// QueueLayouts lists the accepted --queue_layout values.
-var QueueLayouts = []string{"CENTRALIZED", "PERGROUP", "PERCPU"}
+// QueueLayouts lists the accepted --queue_layout values: DAPHNE's three and
+// LOCKFREE, the centralized queue on an atomic counter (our extension).
+var QueueLayouts = []string{"CENTRALIZED", "LOCKFREE", "PERGROUP", "PERCPU"}
 
 // VictimSelections lists the accepted --victim_selection values.
 var VictimSelections = []string{"SEQ", "SEQPRI", "RANDOM", "RANDOMPRI"}

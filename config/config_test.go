@@ -43,6 +43,8 @@ func TestParse(t *testing.T) {
 		{"threads", []string{"--num-threads=3", "--grain-size", "8", "s.daph"}, "s.daph",
 			func(c *Config) bool { return c.NumThreads == 3 && c.GrainSize == 8 }},
 		{"version", []string{"--version"}, "", func(c *Config) bool { return c.Version }},
+		{"lock-free queue", []string{"--queue_layout=lockfree", "s.daph"}, "s.daph",
+			func(c *Config) bool { return c.QueueLayout == "LOCKFREE" }},
 		{"trace and debug flags", []string{"--vec", "--trace", "/tmp/t.json", "--debug-mt", "--hyperthreading", "s.daph"}, "s.daph",
 			func(c *Config) bool { return c.Trace == "/tmp/t.json" && c.DebugMT && c.Hyperthreading }},
 		{"trace with =", []string{"--trace=out.json", "s.daph"}, "s.daph", func(c *Config) bool { return c.Trace == "out.json" }},
