@@ -139,27 +139,8 @@ func meanCSRValue[T data.Number, R float](ax Axis, m *data.CSR[T]) data.Value {
 // densify returns the dense equivalent of a CSR matrix and any other value
 // unchanged.
 func densify(m data.Matrix) data.Matrix {
-	switch x := m.(type) {
-	case *data.CSR[float64]:
-		return x.ToDense()
-	case *data.CSR[float32]:
-		return x.ToDense()
-	case *data.CSR[int64]:
-		return x.ToDense()
-	case *data.CSR[int32]:
-		return x.ToDense()
-	case *data.CSR[int8]:
-		return x.ToDense()
-	case *data.CSR[uint64]:
-		return x.ToDense()
-	case *data.CSR[uint32]:
-		return x.ToDense()
-	case *data.CSR[uint8]:
-		return x.ToDense()
-	case *data.CSR[bool]:
-		return x.ToDense()
-	case *data.CSR[string]:
-		return x.ToDense()
+	if d, err := data.ToDenseMatrix(m); err == nil {
+		return d
 	}
 	return m
 }

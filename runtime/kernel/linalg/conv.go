@@ -66,27 +66,8 @@ func shape(m data.Matrix) string { return fmt.Sprintf("%dx%d", m.Rows(), m.Cols(
 // toDense returns m as a dense matrix of its own element type (m itself if
 // it is dense).
 func toDense(m data.Matrix) data.Matrix {
-	switch x := m.(type) {
-	case *data.CSR[float64]:
-		return x.ToDense()
-	case *data.CSR[float32]:
-		return x.ToDense()
-	case *data.CSR[int64]:
-		return x.ToDense()
-	case *data.CSR[int32]:
-		return x.ToDense()
-	case *data.CSR[int8]:
-		return x.ToDense()
-	case *data.CSR[uint64]:
-		return x.ToDense()
-	case *data.CSR[uint32]:
-		return x.ToDense()
-	case *data.CSR[uint8]:
-		return x.ToDense()
-	case *data.CSR[bool]:
-		return x.ToDense()
-	case *data.CSR[string]:
-		return x.ToDense()
+	if d, err := data.ToDenseMatrix(m); err == nil {
+		return d
 	}
 	return m
 }
