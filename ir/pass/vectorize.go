@@ -67,22 +67,20 @@ func vectorize(s *state) error {
 	return nil
 }
 
-// Attribute names and values of the pipeline op.
+// Attribute names and values of the pipeline op (defined in package ir,
+// the contract with the runtime).
 const (
-	AttrSplit   = "split"
-	AttrCombine = "combine"
-	SplitRows   = "rows"
-	SplitBcast  = "bcast"
-	CombineRows = "rows"
-	CombineAdd  = "add"
-	CombineMin  = "min"
-	CombineMax  = "max"
-	// Column statistics: the region yields the statistic's input matrix,
-	// tasks summarise their rows of it (count, mean, M2 per column) and the
-	// summaries are merged in row order (runtime/vec).
-	CombineMean   = "moments:mean"
-	CombineVar    = "moments:var"
-	CombineStddev = "moments:stddev"
+	AttrSplit     = ir.AttrSplit
+	AttrCombine   = ir.AttrCombine
+	SplitRows     = ir.SplitRows
+	SplitBcast    = ir.SplitBcast
+	CombineRows   = ir.CombineRows
+	CombineAdd    = ir.CombineAdd
+	CombineMin    = ir.CombineMin
+	CombineMax    = ir.CombineMax
+	CombineMean   = ir.CombineMean
+	CombineVar    = ir.CombineVar
+	CombineStddev = ir.CombineStddev
 )
 
 // colStats maps the column statistics to their combine mode.

@@ -1,6 +1,8 @@
 package vec
 
 import (
+	"github.com/daphne-go/daphne/ir"
+
 	"fmt"
 	"math"
 	"sort"
@@ -16,9 +18,9 @@ import (
 // output; every task summarises its rows of it with agg.MomentsOf, and the
 // summaries are merged in row order and finished as the statistic.
 const (
-	CombineMean   = "moments:mean"   // meanCol
-	CombineVar    = "moments:var"    // varCol
-	CombineStddev = "moments:stddev" // stddevCol
+	CombineMean   = ir.CombineMean   // meanCol
+	CombineVar    = ir.CombineVar    // varCol
+	CombineStddev = ir.CombineStddev // stddevCol
 )
 
 // CombineModes lists every combine mode a pipeline op may carry.

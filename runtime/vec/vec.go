@@ -1,6 +1,8 @@
 package vec
 
 import (
+	"github.com/daphne-go/daphne/ir"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -10,14 +12,15 @@ import (
 )
 
 // Split and combine modes of a vectorizedPipeline op (its "split" and
-// "combine" attributes, written by ir/pass's vectorize pass).
+// "combine" attributes, written by ir/pass's vectorize pass; defined in
+// package ir).
 const (
-	SplitRows   = "rows"  // input cut into row ranges
-	SplitBcast  = "bcast" // input passed whole to every task
-	CombineRows = "rows"  // output rows written into a preallocated result
-	CombineAdd  = "add"   // sumCol partials
-	CombineMin  = "min"   // aggMinCol partials
-	CombineMax  = "max"   // aggMaxCol partials
+	SplitRows   = ir.SplitRows
+	SplitBcast  = ir.SplitBcast
+	CombineRows = ir.CombineRows
+	CombineAdd  = ir.CombineAdd
+	CombineMin  = ir.CombineMin
+	CombineMax  = ir.CombineMax
 )
 
 // CombineOp returns the column aggregation that combines stacked partials
