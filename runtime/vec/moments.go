@@ -1,13 +1,12 @@
 package vec
 
 import (
-	"github.com/daphne-go/daphne/ir"
-
 	"fmt"
 	"math"
 	"sort"
 	"sync"
 
+	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/runtime/data"
 	"github.com/daphne-go/daphne/runtime/kernel/agg"
 	"github.com/daphne-go/daphne/types"

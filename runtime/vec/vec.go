@@ -1,13 +1,12 @@
 package vec
 
 import (
-	"github.com/daphne-go/daphne/ir"
-
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/runtime/data"
 )
 
