@@ -26,6 +26,8 @@ func Describe(v Value) string {
 		return fmt.Sprintf("%s(%dx%d, %s)", kind, x.Rows(), x.Cols(), x.ValueType().CppName())
 	case *List:
 		return fmt.Sprintf("list of %d", len(x.Elems))
+	case *Frame:
+		return x.Header()
 	}
 	return v.DataType().String()
 }

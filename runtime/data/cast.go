@@ -17,13 +17,15 @@ import (
 //   - A matrix becomes a scalar only if it is 1x1 (the error names the
 //     shape); a scalar becomes a 1x1 dense matrix.
 //   - A list converts the value type of each of its elements.
-//   - Frames are not supported yet (ErrFrameUnsupported).
+//   - A matrix or scalar becomes a frame with one column per matrix column
+//     (labels col_0, ...); a frame becomes a matrix of the given value type
+//     (default: the most general of its columns' types) or, if 1x1, a scalar.
 func Cast(v Value, dt types.DataType, vt types.ValueType) (Value, error) {
 	if v == nil {
 		return nil, errors.New("cast: no value to cast")
 	}
 	if dt == types.Frame || v.DataType() == types.Frame {
-		return nil, fmt.Errorf("cast: %w", ErrFrameUnsupported)
+		return castFrame(v, dt, vt)
 	}
 	if vt == types.Unknown {
 		vt = v.ValueType()

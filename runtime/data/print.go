@@ -6,13 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-
-	"github.com/daphne-go/daphne/types"
 )
-
-// ErrFrameUnsupported is returned for operations on frames, which daphne-go
-// does not implement yet.
-var ErrFrameUnsupported = errors.New("frames are not supported yet")
 
 // Print writes v the way DAPHNE's print builtin does.
 //
@@ -75,11 +69,10 @@ func (st Style) printTo(bw *bufio.Writer, v Value, newline bool) error {
 			}
 		}
 		return nil
+	case *Frame:
+		return printFrame(bw, x)
 	case nil:
 		return errors.New("print: no value to print")
-	}
-	if v.DataType() == types.Frame {
-		return fmt.Errorf("print: %w", ErrFrameUnsupported)
 	}
 	return fmt.Errorf("print: cannot print a value of type %T", v)
 }
@@ -99,6 +92,8 @@ func (st Style) TypeName(v Value) string {
 		return st.matrixHeader(x)
 	case *List:
 		return st.listHeader(x)
+	case *Frame:
+		return x.Header()
 	case nil:
 		return "nothing"
 	}
@@ -215,4 +210,60 @@ func printCSR[T Elem](bw *bufio.Writer, m *CSR[T]) error {
 		}
 	}
 	return nil
+}
+
+func printFrame(bw *bufio.Writer, f *Frame) error {
+	if _, err := bw.WriteString(f.Header() + "\n"); err != nil {
+		return err
+	}
+	cells := make([]any, len(f.cols))
+	for j, c := range f.cols {
+		cs, err := denseCells(c)
+		if err != nil {
+			return fmt.Errorf("print: column %q: %w", f.labels[j], err)
+		}
+		cells[j] = cs
+	}
+	buf := make([]byte, 0, 256)
+	for i := 0; i < f.rows; i++ {
+		buf = buf[:0]
+		for j, cs := range cells {
+			if j > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = appendCell(buf, cs, i)
+		}
+		buf = append(buf, '\n')
+		if _, err := bw.Write(buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendCell appends cell i of a typed cell slice in DAPHNE's print format.
+func appendCell(dst []byte, cells any, i int) []byte {
+	switch c := cells.(type) {
+	case []float64:
+		return appendElem(dst, c[i])
+	case []float32:
+		return appendElem(dst, c[i])
+	case []int64:
+		return appendElem(dst, c[i])
+	case []int32:
+		return appendElem(dst, c[i])
+	case []int8:
+		return appendElem(dst, c[i])
+	case []uint64:
+		return appendElem(dst, c[i])
+	case []uint32:
+		return appendElem(dst, c[i])
+	case []uint8:
+		return appendElem(dst, c[i])
+	case []bool:
+		return appendElem(dst, c[i])
+	case []string:
+		return appendElem(dst, c[i])
+	}
+	return append(dst, '?')
 }

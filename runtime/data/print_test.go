@@ -110,7 +110,7 @@ func TestPrintErrors(t *testing.T) {
 		v    Value
 		want error
 	}{
-		{"frame", fakeFrame{}, ErrFrameUnsupported},
+		{"unknown value", fakeFrame{}, nil},
 		{"nil", nil, nil},
 	}
 	for _, tc := range tests {

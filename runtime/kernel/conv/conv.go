@@ -104,8 +104,5 @@ func opTypeOf(c *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value,
 	if args[0] == nil {
 		return nil, errors.New("typeOf: no value given")
 	}
-	if args[0].DataType() == types.Frame {
-		return nil, fmt.Errorf("typeOf: %w", data.ErrFrameUnsupported)
-	}
 	return ops.Results(data.Str(data.Style{ShowSparse: c != nil && c.ShowSparse}.TypeName(args[0]))), nil
 }
