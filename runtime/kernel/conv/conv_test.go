@@ -76,7 +76,7 @@ func TestErrors(t *testing.T) {
 		{"cast bad vt", "cast", []data.Value{data.SI64(1)}, map[string]string{"vt": "si16"}, `"si16"`},
 		{"cast arity", "cast", nil, nil, "expects 1 argument"},
 		{"cast not 1x1", "cast", []data.Value{data.NewDense[float64](2, 2)}, map[string]string{"dt": "scalar"}, "2x2"},
-		{"cast frame", "cast", []data.Value{data.SI64(1)}, map[string]string{"dt": "frame"}, "frames are not supported"},
+		{"cast list to frame", "cast", []data.Value{&data.List{VT: types.F64}}, map[string]string{"dt": "frame"}, "cannot cast a list to a frame"},
 		{"print arity", "print", []data.Value{data.SI64(1)}, nil, "expects 3 arguments"},
 		{"print newline not bool", "print", []data.Value{data.SI64(1), data.Str("x"), data.Bool(false)}, nil, "newline"},
 		{"typeOf arity", "typeOf", []data.Value{data.SI64(1), data.SI64(2)}, nil, "expects 1 argument"},
