@@ -147,9 +147,7 @@ func init() {
 		fn("remove", "remove", 2, 2, []string{"arg", "idx"}, 2, inferRemove),
 		fn("map", "map", 2, 2, []string{"arg", "func"}, 1, matrixOfArg(-1)),
 	)
-	register(unsupported(MsgFrames, "createFrame", "readFrame", "writeFrame", "registerView", "sql",
-		"cartesian", "innerJoin", "semiJoin", "groupJoin", "groupSum", "setColLabels",
-		"setColLabelsPrefix", "fullOuterJoin", "leftOuterJoin", "antiJoin", "intersect", "merge", "except")...)
+	register(frameSigs()...)
 	register(unsupported(MsgDL, "affine", "conv2d", "avg_pool2d", "max_pool2d", "batch_norm2d", "biasAdd",
 		"relu", "softmax", "batch_norm2d_backward", "conv2d_backward_filter", "conv2d_backward_data",
 		"avg_pool2d_backward", "max_pool2d_backward")...)

@@ -22,7 +22,7 @@ func TestLookup(t *testing.T) {
 		{"concat", "ewConcat", 2, 2, 1, false},
 		{"eigen", "eigen", 1, 1, 2, false},
 		{"order", "order", 4, -1, 1, false},
-		{"createFrame", "createFrame", 0, -1, 1, true},
+		{"createFrame", "createFrame", 1, -1, 1, true},
 		{"conv2d", "conv2d", 0, -1, 1, true},
 	}
 	for _, tc := range tests {
