@@ -157,6 +157,10 @@ func run(ctx context.Context, cfg *config.Config, script string, o Options, tSta
 		})
 	}
 	if err != nil {
+		var ce *ops.CompileError
+		if errors.As(err, &ce) {
+			return &Error{ExitPass, err}
+		}
 		return &Error{ExitRuntime, err}
 	}
 	return nil

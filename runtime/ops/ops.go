@@ -43,6 +43,9 @@ type Ctx struct {
 	// --grain-size, ...) for kernels that run data-parallel loops on the
 	// scheduler's pool; nil lets each kernel choose its own split.
 	Sched *sched.Options
+	// Views holds the frames registered with registerView, by name, for the
+	// sql builtin; registerView creates the map on first use.
+	Views map[string]*data.Frame
 }
 
 // Func implements one IR op.
@@ -88,6 +91,19 @@ type StopError struct {
 }
 
 func (e *StopError) Error() string { return "system stopped: " + e.Msg }
+
+// CompileError marks a failure that DAPHNE reports while compiling the
+// script (exit code 2) but that daphne-go can only detect when the op runs,
+// such as a SQL query naming a column its view does not have. The driver
+// maps it to exit code 2.
+type CompileError struct {
+	Err error
+}
+
+func (e *CompileError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the wrapped error.
+func (e *CompileError) Unwrap() error { return e.Err }
 
 // Results is a convenience for implementations with one result.
 func Results(v data.Value) []data.Value { return []data.Value{v} }
