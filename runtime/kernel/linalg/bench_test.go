@@ -19,20 +19,37 @@ func reportGFLOPs(b *testing.B, flops float64) {
 	b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 }
 
-// withKernel runs f with microF64 set to the named implementation:
-// "asm" (the run-time choice, assembly where available) or "go".
-func withKernel(impl string, f func()) {
-	saved := microF64
-	defer func() { microF64 = saved }()
-	if impl == "go" {
-		microF64 = microGo[float64]
+// withKernel runs f with the named backend active ("purego", "avx2",
+// "openblas"; see allBackends) and, for the micro-kernel benchmark,
+// microF64 set to the portable kernel for "purego". It reports false if
+// this binary or CPU lacks the backend.
+func withKernel(impl string, f func()) bool {
+	for _, be := range allBackends() {
+		if be.name != impl {
+			continue
+		}
+		saved, savedMicro := active, microF64
+		defer func() { active, microF64 = saved, savedMicro }()
+		active = be
+		if impl == backendPureGo {
+			microF64 = microGo[float64]
+		}
+		f()
+		return true
 	}
-	f()
+	return false
 }
 
 // kernels are the implementations compared side by side (A B A B in one
 // run, as performance-notes.md asks); "gonum" is gonum's pure-Go BLAS.
-var kernels = []string{"asm", "go", "gonum"}
+var kernels = []string{backendAVX2, backendPureGo, backendOpenBLAS, "gonum"}
+
+// skipMissing skips a benchmark whose backend is not in this binary.
+func skipMissing(b *testing.B, ok bool) {
+	if !ok {
+		b.Skip("backend not available in this build or on this CPU")
+	}
+}
 
 func benchMatMul(b *testing.B, n, threads int) {
 	rng := rand.New(rand.NewPCG(1, 1))
@@ -47,11 +64,11 @@ func benchMatMul(b *testing.B, n, threads int) {
 						blas64.General{Rows: n, Cols: n, Stride: n, Data: c})
 				}
 			} else {
-				withKernel(impl, func() {
+				skipMissing(b, withKernel(impl, func() {
 					for b.Loop() {
 						sink = must(MatMul(threads, x, y))
 					}
-				})
+				}))
 			}
 			reportGFLOPs(b, 2*float64(n)*float64(n)*float64(n))
 		})
@@ -78,11 +95,11 @@ func benchSyrk(b *testing.B, m, n, threads int) {
 					blas64.Syrk(blas.Trans, 1, general(x), 0, c)
 				}
 			} else {
-				withKernel(impl, func() {
+				skipMissing(b, withKernel(impl, func() {
 					for b.Loop() {
 						sink = must(Syrk(threads, x))
 					}
-				})
+				}))
 			}
 			// Only the upper triangle is computed: m*n*(n+1) flops.
 			reportGFLOPs(b, float64(m)*float64(n)*float64(n+1))
@@ -102,11 +119,11 @@ func BenchmarkMicroKernel(b *testing.B) {
 	var tile [mr * nr]float64
 	for _, impl := range kernels[:2] {
 		b.Run(impl, func(b *testing.B) {
-			withKernel(impl, func() {
+			skipMissing(b, withKernel(impl, func() {
 				for b.Loop() {
 					microF64(kcBlock, a, mr, p, &tile, nil, 0)
 				}
-			})
+			}))
 			reportGFLOPs(b, 2*kcBlock*mr*nr)
 		})
 	}

@@ -18,7 +18,10 @@
 // Dense f32/f64 products are blocked and packed (GotoBLAS style, see
 // gemm.go); the f64 and f32 micro-kernels use AVX2+FMA assembly when the
 // CPU has it (chosen at run time by CPUID, so the default build is fast)
-// and a portable Go kernel otherwise. syrk reuses the same micro-kernel on packed blocks of
+// and a portable Go kernel otherwise. With -tags openblas (and cgo) dense
+// f32/f64 matMul, syrk and gemv call the system OpenBLAS instead; Backend
+// names the implementation in use (backend.go; the default build is
+// cgo-free). syrk reuses the same micro-kernel on packed blocks of
 // rows, computes only the upper triangle and mirrors it, so its result is
 // exactly symmetric. gemv and the sparse products stream their operands
 // row by row; no transpose is ever materialised.

@@ -7,7 +7,8 @@ import (
 
 // Gemv returns t(a) @ x (n x 1) for an m x n matrix a and an m x 1 vector
 // x, in one pass over the rows of a (no transpose is materialised). f32 and
-// f64 only; the operands are promoted to one type.
+// f64 only; the operands are promoted to one type. A dense a runs on the
+// active backend (see Backend).
 func Gemv(nthreads int, a, x data.Matrix) (data.Matrix, error) {
 	if x.Cols() != 1 || x.Rows() != a.Rows() {
 		return nil, errorf(ErrShape, "gemv: the vector must be %dx1 (nrow of the %s matrix), got %s", a.Rows(), shape(a), shape(x))
@@ -33,34 +34,30 @@ func gemvT[T flt](nthreads int, a, x data.Matrix, vt types.ValueType) (data.Matr
 	if m == 0 || n == 0 {
 		return y, nil
 	}
-	p := parts(m, nthreads, max(1, 4*minFlopsPerPart/n))
-	partial := make([][]T, p)
-	partial[0] = y.Data
-	var body func(part, lo, hi int)
-	if a.IsSparse() {
-		sa, err := csrAs[T](a, vt)
-		if err != nil {
-			return nil, err
-		}
-		body = func(part, lo, hi int) {
-			if part > 0 {
-				partial[part] = make([]T, n)
-			}
-			gemvTCSRRows(sa, xv.Data, partial[part], lo, hi)
-		}
-	} else {
+	if !a.IsSparse() {
 		da, err := denseAs[T](a, vt)
 		if err != nil {
 			return nil, err
 		}
-		body = func(part, lo, hi int) {
-			if part > 0 {
-				partial[part] = make([]T, n)
-			}
-			gemvTRows(da.Data, xv.Data, partial[part], n, lo, hi)
+		if err := kernelsFor[T]().gemvT(nthreads, m, n, da.Data, xv.Data, y.Data); err != nil {
+			return nil, err
 		}
+		return y, nil
 	}
-	if err := parallelRows(m, p, body); err != nil {
+	sa, err := csrAs[T](a, vt)
+	if err != nil {
+		return nil, err
+	}
+	p := parts(m, nthreads, max(1, 4*minFlopsPerPart/n))
+	partial := make([][]T, p)
+	partial[0] = y.Data
+	err = parallelRanges(nnzBounds(sa.RowPtr, p), func(part, lo, hi int) {
+		if part > 0 {
+			partial[part] = make([]T, n)
+		}
+		gemvTCSRRows(sa, xv.Data, partial[part], lo, hi)
+	})
+	if err != nil {
 		return nil, err
 	}
 	for _, pv := range partial[1:] {

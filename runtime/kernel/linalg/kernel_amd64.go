@@ -9,8 +9,9 @@ package linalg
 // Build with -tags purego to use the portable kernels everywhere (for
 // testing them, or for a CPU whose CPUID lies).
 //
-// Rejected alternatives: a GOAMD64=v3 build only (the default build must be
-// fast, see performance-notes.md); cgo BLAS (the project is pure Go).
+// Rejected alternative: a GOAMD64=v3 build only (the default build must be
+// fast, see performance-notes.md). cgo BLAS is optional (-tags openblas,
+// openblas.go), never the default.
 
 //go:noescape
 func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[mr * nr]float64, c *float64, ldcBytes int)
@@ -98,3 +99,19 @@ func microAsmF32(kb int, a []float32, aStep int, b []float32, tile *[mr * nr]flo
 	_ = c[(mr-1)*ldc+nr-1]
 	microAVX2F32(kb, &a[0], aStep*4, &b[0], tile, &c[0], ldc*4)
 }
+
+// nativeBackends returns the native implementations this CPU runs: the
+// portable Go one and, with AVX2 and FMA, the assembly one (last, so that
+// it is the default).
+func nativeBackends() []*backend {
+	bs := []*backend{pureGoBackend}
+	if useAsm {
+		bs = append(bs, avx2Backend)
+	}
+	return bs
+}
+
+var (
+	pureGoBackend = newNativeBackend(backendPureGo, microGo[float64], microGo[float32])
+	avx2Backend   = newNativeBackend(backendAVX2, microAsm, microAsmF32)
+)

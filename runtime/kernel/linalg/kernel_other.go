@@ -11,3 +11,9 @@ var microF32 microKernel[float32] = microGo[float32]
 
 // HasAsmKernel reports whether the f64 micro-kernel runs in assembly.
 func HasAsmKernel() bool { return false }
+
+// nativeBackends returns the native implementations: only the portable Go
+// one on this platform or build.
+func nativeBackends() []*backend { return []*backend{pureGoBackend} }
+
+var pureGoBackend = newNativeBackend(backendPureGo, microGo[float64], microGo[float32])

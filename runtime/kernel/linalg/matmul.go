@@ -84,40 +84,31 @@ func matMulT[T num](nthreads int, a, b data.Matrix, vt types.ValueType) (data.Ma
 	return denseMul(nthreads, da, db)
 }
 
-// denseMul returns a @ b for dense operands of one element type.
+// denseMul returns a @ b for dense operands of one element type: f32 and
+// f64 through the active backend (backend.go), integers with the blocked
+// simple loops (wrapping as in C).
 func denseMul[T num](nthreads int, a, b *data.Dense[T]) (*data.Dense[T], error) {
 	m, k, n := a.Rows(), a.Cols(), b.Cols()
 	c := data.NewDenseVT[T](a.ValueType(), m, n)
 	if m == 0 || n == 0 || k == 0 {
 		return c, nil
 	}
-	p := parts(m, nthreads, max(1, minFlopsPerPart/(k*n)))
-	var body func(part, lo, hi int)
-	switch {
-	case n == 1:
-		body = func(_, lo, hi int) { gemvRows(a.Data, b.Data, c.Data, k, lo, hi) }
-	case m*k*n < simpleFlops:
-		body = func(_, lo, hi int) { gemmSimple(a.Data, b.Data, c.Data, k, n, lo, hi) }
+	var err error
+	switch av := any(a.Data).(type) {
+	case []float64:
+		err = kernelsFor[float64]().gemm(nthreads, m, k, n, av, any(b.Data).([]float64), any(c.Data).([]float64))
+	case []float32:
+		err = kernelsFor[float32]().gemm(nthreads, m, k, n, av, any(b.Data).([]float32), any(c.Data).([]float32))
 	default:
-		body = packedBody(a.Data, b.Data, c.Data, k, n)
+		p := parts(m, nthreads, max(1, minFlopsPerPart/(k*n)))
+		body := func(_, lo, hi int) { gemmSimple(a.Data, b.Data, c.Data, k, n, lo, hi) }
+		if n == 1 {
+			body = func(_, lo, hi int) { gemvRows(a.Data, b.Data, c.Data, k, lo, hi) }
+		}
+		err = parallelRows(m, p, body)
 	}
-	if err := parallelRows(m, p, body); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return c, nil
-}
-
-// packedBody returns the row-range body of a large product: the packed
-// kernel for floats (the assembly micro-kernel for f64 where the CPU has
-// it), the blocked simple loop for integers.
-func packedBody[T num](a, b, c []T, k, n int) func(part, lo, hi int) {
-	switch av := any(a).(type) {
-	case []float64:
-		bv, cv := any(b).([]float64), any(c).([]float64)
-		return func(_, lo, hi int) { gemmPacked(av, bv, cv, k, n, lo, hi, microF64) }
-	case []float32:
-		bv, cv := any(b).([]float32), any(c).([]float32)
-		return func(_, lo, hi int) { gemmPacked(av, bv, cv, k, n, lo, hi, microF32) }
-	}
-	return func(_, lo, hi int) { gemmSimple(a, b, c, k, n, lo, hi) }
 }

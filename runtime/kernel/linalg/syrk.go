@@ -10,9 +10,10 @@ import (
 // is computed; the lower one is its mirror image, so the result is exactly
 // symmetric. f32 and f64 only (as in DAPHNE). A CSR argument is read
 // row by row (every pair of a row's non-zeros) and gives a dense result.
-// The rows of a are split over at most nthreads goroutines, each summing
-// into its own n x n partial result; partials are added in a fixed order,
-// so the result depends on nthreads only through rounding.
+// Dense arguments run on the active backend (see Backend); the native
+// ones split the rows of a over at most nthreads goroutines, each summing
+// into its own n x n partial result, added in a fixed order, so the result
+// depends on nthreads only through rounding.
 func Syrk(nthreads int, a data.Matrix) (data.Matrix, error) {
 	if err := checkCells("syrk", a.Cols(), a.Cols()); err != nil {
 		return nil, err
@@ -26,7 +27,7 @@ func Syrk(nthreads int, a data.Matrix) (data.Matrix, error) {
 		if err != nil {
 			return nil, err
 		}
-		return syrkDense(nthreads, d, microF64)
+		return syrkDense(nthreads, d)
 	case types.F32:
 		if a.IsSparse() {
 			return syrkCSR(nthreads, mustConv(csrAs[float32](a, vt)))
@@ -35,44 +36,22 @@ func Syrk(nthreads int, a data.Matrix) (data.Matrix, error) {
 		if err != nil {
 			return nil, err
 		}
-		return syrkDense(nthreads, d, microF32)
+		return syrkDense(nthreads, d)
 	default:
 		return nil, errorf(ErrValueType, "syrk: value type %v is not supported, expected f32 or f64 (argument %s)", vt, data.Describe(a))
 	}
 }
 
-func syrkDense[T flt](nthreads int, a *data.Dense[T], kern microKernel[T]) (*data.Dense[T], error) {
+// syrkDense returns t(a) @ a through the active backend (backend.go).
+func syrkDense[T flt](nthreads int, a *data.Dense[T]) (*data.Dense[T], error) {
 	m, n := a.Rows(), a.Cols()
 	c := data.NewDenseVT[T](a.ValueType(), n, n)
 	if m == 0 || n == 0 {
 		return c, nil
 	}
-	p := parts(m, nthreads, max(1, 4*minFlopsPerPart/(n*n)))
-	partial := make([][]T, p)
-	partial[0] = c.Data
-	err := parallelRows(m, p, func(part, lo, hi int) {
-		if part > 0 {
-			partial[part] = make([]T, n*n)
-		}
-		if (hi-lo)*n*n < simpleFlops {
-			syrkSimple(a.Data, partial[part], n, lo, hi)
-			return
-		}
-		syrkPacked(a.Data, partial[part], n, lo, hi, kern)
-	})
-	if err != nil {
+	if err := kernelsFor[T]().syrk(nthreads, m, n, a.Data, c.Data); err != nil {
 		return nil, err
 	}
-	for _, pc := range partial[1:] {
-		for i := 0; i < n; i++ {
-			row := c.Data[i*n+i : i*n+n]
-			src := pc[i*n+i : i*n+n]
-			for j, v := range src {
-				row[j] += v
-			}
-		}
-	}
-	mirrorUpper(c.Data, n)
 	return c, nil
 }
 
