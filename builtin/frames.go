@@ -7,7 +7,10 @@ import "github.com/daphne-go/daphne/types"
 //
 //   - createFrame(c1, ..., cn[, l1, ..., ln]): n column matrices (n x 1 each)
 //     and optionally n string labels (default col_0, ...).
-//   - readFrame(filename) -> frame; writeFrame(frame, filename).
+//   - readFrame(filename[, schema[, header]]) -> frame; writeFrame(frame, filename).
+//     schema ("" default: the .meta file, or inference without one) and
+//     header (-1 default: detect; false/true) are this implementation's
+//     reading without a .meta file (see runtime/fileio).
 //   - registerView(name, frame): name a frame for sql; sql(query) -> frame.
 //   - cartesian(lhs, rhs) -> frame.
 //   - innerJoin(lhs, rhs, lhsOn, rhsOn[, numRowRes]) -> frame; lhsOn/rhsOn are
@@ -30,7 +33,7 @@ var kwJoin = []string{"lhs", "rhs", "lhsOn", "rhsOn", "numRowRes"}
 // pendingFrames lists the frame builtins without a runtime implementation.
 // Remove a name here in the same commit that registers its op.
 var pendingFrames = map[string]bool{
-	"createFrame": true, "readFrame": true, "writeFrame": true, "registerView": true, "sql": true,
+	"createFrame": true, "registerView": true, "sql": true,
 	"cartesian": true, "innerJoin": true, "semiJoin": true, "groupJoin": true, "groupSum": true,
 	"setColLabels": true, "setColLabelsPrefix": true, "fullOuterJoin": true, "leftOuterJoin": true,
 	"antiJoin": true, "intersect": true, "merge": true, "except": true,
@@ -50,7 +53,7 @@ func frameAndPositions(args []types.Type) []types.Type {
 func frameSigs() []*Sig {
 	sigs := []*Sig{
 		fn("createFrame", "createFrame", 1, -1, nil, 1, fixedFrame),
-		fn("readFrame", "readFrame", 1, 1, []string{"filename"}, 1, fixedFrame),
+		withDefaults(fn("readFrame", "readFrame", 3, 3, []string{"filename", "schema", "header"}, 1, fixedFrame), nil, "", int64(-1)),
 		fn("writeFrame", "writeFrame", 2, 2, []string{"arg", "filename"}, 0, nil),
 		fn("registerView", "registerView", 2, 2, []string{"name", "arg"}, 0, nil),
 		fn("sql", "sql", 1, 1, []string{"query"}, 1, fixedFrame),

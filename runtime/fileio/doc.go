@@ -27,6 +27,45 @@
 //   - .dbdf: DAPHNE's binary format (version 1, little endian), dense or CSR;
 //     a .meta file is optional.
 //
+// # Frames
+//
+// readFrame and writeFrame (and write of a frame) use CSV or Parquet.
+//
+// CSV frames follow DAPHNE: no header line, the meta file holds the shape
+// and a schema, {"numCols":2,"numRows":3,"schema":[{"label":"a",
+// "valueType":"si64"},{"label":"b","valueType":"str"}]}; an entry with an
+// empty (or absent) valueType takes the top-level "valueType", an absent
+// label is col_<j>, and a meta file without a schema gives every column
+// the top-level valueType. Cells are parsed like the matrix reader's
+// (atoi, strtod, DAPHNE's quoting); files without quote characters are cut
+// into line chunks and parsed in parallel. Errors name the file, the line
+// and the column (1-based, with its label).
+//
+// Reading without a .meta file (DAPHNE's unmerged request #63) is
+// readFrame(file[, schema[, header]]):
+//
+//   - schema "" (the default) reads the .meta file if there is one and
+//     otherwise infers the schema; a non-empty schema such as
+//     "a:si64,b:f64,c:str" or "si64,f64,str" (see ParseSchema) is used
+//     instead of any .meta file, with as many rows as the file has records.
+//   - header -1 (the default) detects a header line, false says there is
+//     none, true says the first line holds the labels (skipped when the
+//     schema names the columns itself). With a .meta file, -1 means no
+//     header, as in DAPHNE.
+//   - Inference: every record must have as many fields as the first. A
+//     column is si64 if every field is an integer (fitting 64 bits), f64 if
+//     every field is a number or empty (empty fields read as nan), and str
+//     otherwise; a quoted field always makes a str column, and so does a
+//     column of empty fields only. The first line is a header if some
+//     column is numeric in the other lines but not in the first; a file of
+//     string columns only is taken to have no header (say header=true).
+//   - With an explicit schema, the first line is a header if it equals the
+//     schema's labels or does not fit a numeric column's type.
+//
+// Frames are written as CSV like matrices (strings quoted when needed,
+// floats exact) with a meta file of compact JSON with sorted keys. bool
+// columns cannot be written (no meta value type).
+//
 // Writing always produces "<file>.meta" as compact JSON with sorted keys, as
 // DAPHNE does, e.g. {"numCols":4,"numRows":2,"valueType":"f64"}.
 //

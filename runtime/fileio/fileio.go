@@ -133,12 +133,15 @@ func writeFile(path string, body func(io.Writer) error) error {
 	return nil
 }
 
-// Register adds readMatrix(filename), writeMatrix(arg, filename) and
-// write(arg, filename) to r.
+// Register adds readMatrix(filename), writeMatrix(arg, filename),
+// write(arg, filename) (of a matrix or a frame), readFrame(filename,
+// schema, header) and writeFrame(arg, filename) to r.
 func Register(r *ops.Registry) {
 	r.Register("readMatrix", opReadMatrix)
 	r.Register("writeMatrix", opWrite("writeMatrix"))
 	r.Register("write", opWrite("write"))
+	r.Register("readFrame", opReadFrame)
+	r.Register("writeFrame", opWriteFrame)
 }
 
 func opReadMatrix(c *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
@@ -190,8 +193,10 @@ func opWrite(op string) ops.Func {
 		if len(args) != 2 {
 			return nil, fmt.Errorf("%s expects 2 arguments, got %d", op, len(args))
 		}
-		if args[0] != nil && args[0].DataType() == types.Frame {
-			return nil, fmt.Errorf("%s: %w", op, data.ErrFrameUnsupported)
+		if f, ok := args[0].(*data.Frame); ok && op == "write" {
+			return opWriteFrame(nil, args, nil)
+		} else if ok {
+			return nil, fmt.Errorf("%s: arg must be a matrix, got %s; write frames with writeFrame or write", op, f.Header())
 		}
 		m, err := data.MatrixArg(args[0], op+": arg")
 		if err != nil {

@@ -73,7 +73,7 @@ func ParseMeta(b []byte, name string) (Meta, error) {
 	raw, ok := obj["valueType"]
 	if !ok {
 		if _, frame := obj["schema"]; frame {
-			return Meta{}, fmt.Errorf("meta data file '%s' describes a frame (it has a schema): frames are not supported yet", name)
+			return Meta{}, fmt.Errorf("meta data file '%s' describes a frame (it has a schema and no valueType): read it with readFrame", name)
 		}
 		return Meta{}, fmt.Errorf("meta data file '%s' lacks the key \"valueType\"", name)
 	}

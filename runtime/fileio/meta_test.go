@@ -48,7 +48,7 @@ func TestParseMetaErrors(t *testing.T) {
 		{"missing rows", `{"numCols":1,"valueType":"f64"}`, `lacks the key "numRows"`},
 		{"missing cols", `{"numRows":1,"valueType":"f64"}`, `lacks the key "numCols"`},
 		{"missing value type", `{"numRows":1,"numCols":1}`, `lacks the key "valueType"`},
-		{"frame schema", `{"numRows":1,"numCols":1,"schema":[]}`, "frames are not supported"},
+		{"frame schema", `{"numRows":1,"numCols":1,"schema":[]}`, "read it with readFrame"},
 		{"negative rows", `{"numRows":-1,"numCols":1,"valueType":"f64"}`, `"numRows" must be a non-negative integer`},
 		{"float cols", `{"numRows":1,"numCols":1.5,"valueType":"f64"}`, `"numCols" must be a non-negative integer`},
 		{"string rows", `{"numRows":"1","numCols":1,"valueType":"f64"}`, `"numRows"`},

@@ -15,7 +15,7 @@ func TestOps(t *testing.T) {
 	t.Parallel()
 	r := ops.NewRegistry()
 	Register(r)
-	if got, want := r.Names(), []string{"readMatrix", "write", "writeMatrix"}; !reflect.DeepEqual(got, want) {
+	if got, want := r.Names(), []string{"readFrame", "readMatrix", "write", "writeFrame", "writeMatrix"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("registered %v, want %v", got, want)
 	}
 	dir := t.TempDir()
@@ -52,9 +52,14 @@ func TestOpErrors(t *testing.T) {
 	}{
 		{"read arity", "readMatrix", nil, "expects 1 argument"},
 		{"read non-string", "readMatrix", []data.Value{data.SI64(1)}, "filename must be a string"},
-		{"read unknown extension", "readMatrix", []data.Value{data.Str("x.parquet")}, `".parquet"`},
+		{"read unknown extension", "readMatrix", []data.Value{data.Str("x.xyz")}, `".xyz"`},
 		{"write scalar", "write", []data.Value{data.SI64(1), data.Str("x.csv")}, "arg must be a matrix"},
-		{"write frame", "writeMatrix", []data.Value{fakeFrame{}, data.Str("x.csv")}, "frames are not supported"},
+		{"write frame", "writeMatrix", []data.Value{fakeFrame{}, data.Str("x.csv")}, "arg must be a matrix"},
+		{"writeMatrix of a frame", "writeMatrix", []data.Value{mustFrame(t), data.Str("x.csv")}, "write frames with writeFrame or write"},
+		{"writeFrame of a matrix", "writeFrame", []data.Value{data.NewDense[float64](1, 1), data.Str("x.csv")}, "arg must be a frame, got"},
+		{"readFrame arity", "readFrame", nil, "expects 1 to 3 arguments"},
+		{"readFrame schema", "readFrame", []data.Value{data.Str("x.csv"), data.SI64(1), data.SI64(-1)}, "readFrame: schema must be a string"},
+		{"readFrame header", "readFrame", []data.Value{data.Str("x.csv"), data.Str(""), data.SI64(5)}, "header must be true, false or -1"},
 		{"write arity", "writeMatrix", []data.Value{data.SI64(1)}, "expects 2 arguments"},
 		{"write bad filename", "write", []data.Value{data.NewDense[float64](1, 1), data.F64(1)}, "filename must be a string"},
 	}
@@ -65,6 +70,44 @@ func TestOpErrors(t *testing.T) {
 			_, err := f(&ops.Ctx{}, tc.args, nil)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func mustFrame(t *testing.T) *data.Frame {
+	f, err := data.NewFrame([]data.Matrix{data.DenseFrom(2, 1, []string{"a", "b"})}, []string{"s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestFrameOps writes a frame with writeFrame and with write and reads it
+// back with readFrame (explicit defaults and a schema argument).
+func TestFrameOps(t *testing.T) {
+	t.Parallel()
+	r := ops.NewRegistry()
+	Register(r)
+	f := mustFrame(t)
+	read, _ := r.Lookup("readFrame")
+	for _, op := range []string{"write", "writeFrame"} {
+		t.Run(op, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), op+".csv")
+			w, _ := r.Lookup(op)
+			if res, err := w(&ops.Ctx{}, []data.Value{f, data.Str(path)}, nil); err != nil || len(res) != 0 {
+				t.Fatalf("%s = %v, %v", op, res, err)
+			}
+			for _, args := range [][]data.Value{
+				{data.Str(path)},
+				{data.Str(path), data.Str(""), data.SI64(-1)},
+				{data.Str(path), data.Str("s:str"), data.Bool(false)},
+			} {
+				res, err := read(&ops.Ctx{}, args, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				equalFrames(t, res[0].(*data.Frame), f)
 			}
 		})
 	}
