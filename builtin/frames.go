@@ -33,9 +33,9 @@ var kwJoin = []string{"lhs", "rhs", "lhsOn", "rhsOn", "numRowRes"}
 // pendingFrames lists the frame builtins without a runtime implementation.
 // Remove a name here in the same commit that registers its op.
 var pendingFrames = map[string]bool{
-	"createFrame": true, "registerView": true, "sql": true,
+	"registerView": true, "sql": true,
 	"cartesian": true, "innerJoin": true, "semiJoin": true, "groupJoin": true, "groupSum": true,
-	"setColLabels": true, "setColLabelsPrefix": true, "fullOuterJoin": true, "leftOuterJoin": true,
+	"fullOuterJoin": true, "leftOuterJoin": true,
 	"antiJoin": true, "intersect": true, "merge": true, "except": true,
 }
 

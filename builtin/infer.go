@@ -241,12 +241,16 @@ func inferGemv(args []types.Type) []types.Type {
 }
 
 // inferBind derives the type of cbind (cbind=true: rows kept, columns
-// added) or rbind (columns kept, rows added).
+// added) or rbind (columns kept, rows added). Binding frames gives a frame;
+// an argument of unknown data type may be either, so the result is unknown.
 func inferBind(cbind bool) func([]types.Type) []types.Type {
 	return func(args []types.Type) []types.Type {
 		a, b := args[0], args[1]
-		if a.DT == types.Frame || b.DT == types.Frame {
-			return one(types.Type{DT: types.Frame, Rows: types.UnknownDim, Cols: types.UnknownDim})
+		switch {
+		case a.DT == types.Frame || b.DT == types.Frame:
+			return one(frameT())
+		case a.DT == types.AnyData || b.DT == types.AnyData:
+			return one(types.Any) // a frame or a matrix: known at run time
 		}
 		t := types.MatrixOf(types.Promote(a.VT, b.VT))
 		if a.DT != types.Matrix || b.DT != types.Matrix {

@@ -87,7 +87,8 @@ func TestParamType(t *testing.T) {
 		{"matrix", &ast.TypeSpec{DT: types.Matrix}, "matrix<?>", ""},
 		{"matrix vt", &ast.TypeSpec{DT: types.Matrix, VT: types.F32}, "matrix<f32>", ""},
 		{"scalar", &ast.TypeSpec{DT: types.Scalar}, "", "not allowed"},
-		{"frame", &ast.TypeSpec{DT: types.Frame}, "", "frames are not supported yet"},
+		{"frame", &ast.TypeSpec{DT: types.Frame}, "frame", ""},
+		{"frame vt", &ast.TypeSpec{DT: types.Frame, VT: types.F64}, "", "`frame<f64>` is not allowed"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

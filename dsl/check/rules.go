@@ -37,8 +37,9 @@ func MergeLoop(in, next types.Type) (t types.Type, ok bool) {
 
 // ParamType checks a UDF parameter or result annotation and returns the
 // static type it declares. Allowed are a bare value type (a scalar of it),
-// matrix and matrix<vt>; scalar and frame annotations are rejected
-// (daphnedsl.md 6.3). A nil spec (untyped) gives types.Any.
+// matrix, matrix<vt> and frame; scalar annotations are rejected
+// (daphnedsl.md 6.3), and so is frame<vt> (a frame has a value type per
+// column). A nil spec (untyped) gives types.Any.
 func ParamType(spec *ast.TypeSpec) (types.Type, error) {
 	if spec == nil {
 		return types.Any, nil
@@ -52,13 +53,16 @@ func ParamType(spec *ast.TypeSpec) (types.Type, error) {
 	case types.Matrix:
 		return types.MatrixOf(spec.VT), nil
 	case types.Frame:
-		return types.Any, fmt.Errorf("frames are not supported yet (type annotation `frame`)")
+		if spec.VT != types.Unknown {
+			return types.Any, fmt.Errorf("type annotation `frame<%s>` is not allowed: a frame has a value type per column, write `frame`", spec.VT)
+		}
+		return FrameType(), nil
 	}
-	return types.Any, fmt.Errorf("type annotation `%s` is not allowed: use a value type (e.g. si64) for scalars, or matrix / matrix<vt>", spec.DT)
+	return types.Any, fmt.Errorf("type annotation `%s` is not allowed: use a value type (e.g. si64) for scalars, matrix / matrix<vt>, or frame", spec.DT)
 }
 
-// ResultType is like ParamType for declared result types, where scalar and
-// frame are also rejected.
+// ResultType is like ParamType for declared result types (scalar is
+// rejected there too).
 func ResultType(spec ast.TypeSpec) (types.Type, error) { return ParamType(&spec) }
 
 // Compatible reports whether an argument of static type arg may be passed

@@ -50,7 +50,7 @@ func (c *fnCtx) call(x *ast.Call) ([]*ir.Value, bool) {
 		}
 		argTypes[i] = args[i].Type
 	}
-	if !c.checkListArgs(x, sig, argTypes) {
+	if !c.checkListArgs(x, sig, argTypes) || !c.checkFrameArgs(x, sig, argTypes) {
 		return nil, false
 	}
 	resSig := sig
@@ -60,7 +60,7 @@ func (c *fnCtx) call(x *ast.Call) ([]*ir.Value, bool) {
 		}
 	}
 	c.at(x.P)
-	op := c.b.Op(ir.KindCall, opName, args, resSig.ResultTypes(argTypes)...)
+	op := c.b.Op(ir.KindCall, opName, args, frameResults(sig, args, resSig.ResultTypes(argTypes))...)
 	refineShape(op)
 	c.hint(op, x.P, x.Hint)
 	return op.Results, true

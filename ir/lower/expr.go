@@ -86,8 +86,7 @@ func (c *fnCtx) expr1(e ast.Expr) *ir.Value {
 	case *ast.MatrixLit:
 		return c.matrixLit(x)
 	case *ast.FrameLit:
-		c.errorf(x.P, "frame literals: %s", builtin.MsgFrames)
-		return c.bad()
+		return c.frameLit(x)
 	case *ast.BadExpr:
 		c.errorf(x.P, "invalid expression")
 		return c.bad()

@@ -52,7 +52,17 @@ func (c *fnCtx) indexable(p token.Pos, t types.Type, what string, rows, cols []*
 		c.errorf(p, "%s needs a matrix, but the indexed value is a %s", what, check.Describe(t))
 		return false
 	}
-	if t.DT != types.Matrix {
+	switch t.DT {
+	case types.Frame:
+		for _, b := range rows {
+			if b.Type.VT == types.Str {
+				c.errorf(p, "%s by label: labels index the columns of a frame, not its rows", what)
+				return false
+			}
+		}
+		return true
+	case types.Matrix:
+	default:
 		return true
 	}
 	for _, b := range append(append([]*ir.Value(nil), rows...), cols...) {
@@ -67,7 +77,7 @@ func (c *fnCtx) indexable(p token.Pos, t types.Type, what string, rows, cols []*
 // indexedType is the type of the result of right indexing X.
 func indexedType(x types.Type, rows, cols int) types.Type {
 	if x.DT == types.Frame {
-		return types.Type{DT: types.Frame, Rows: rows, Cols: cols}
+		return check.FrameType()
 	}
 	return types.MatrixOf(x.VT).WithShape(rows, cols)
 }
@@ -91,6 +101,10 @@ func (c *fnCtx) extract(x *ast.Index) *ir.Value {
 func (c *fnCtx) filter(x *ast.BitIndex) *ir.Value {
 	m := c.expr(x.X)
 	if !c.indexable(x.P, m.Type, "bit-vector indexing", nil, nil) {
+		return m
+	}
+	if m.Type.DT == types.Frame && x.Cols != nil {
+		c.errorf(x.P, "bit-vector indexing of a frame selects rows only (`F[[bits, ]]`): the columns of a frame cannot be filtered")
 		return m
 	}
 	args := []*ir.Value{m}
@@ -138,27 +152,8 @@ func (c *fnCtx) insert(t ast.Target, old, v *ir.Value) *ir.Value {
 
 // cast lowers as.DT<VT>(x).
 func (c *fnCtx) cast(x *ast.Cast) *ir.Value {
-	if x.DT == types.Frame {
-		c.errorf(x.P, "casts to frame: %s", builtin.MsgFrames)
-		return c.bad()
-	}
 	v := c.expr(x.X)
-	t := v.Type
-	if x.DT != types.AnyData {
-		t.DT = x.DT
-	}
-	if x.VT != types.Unknown {
-		t.VT = x.VT
-	}
-	t.Repr = types.AnyRepr
-	switch {
-	case t.DT == types.Scalar:
-		t.Rows, t.Cols = 1, 1
-	case t.DT == types.Matrix && v.Type.DT == types.Scalar:
-		t.Rows, t.Cols = 1, 1
-	case t.DT == types.Matrix && v.Type.DT != types.Matrix:
-		t.Rows, t.Cols = types.UnknownDim, types.UnknownDim
-	}
+	t := castType(x, v.Type)
 	c.at(x.P)
 	op := c.b.Op(ir.KindCall, builtin.OpCast, []*ir.Value{v}, t)
 	dt, vt := "", ""
@@ -171,6 +166,30 @@ func (c *fnCtx) cast(x *ast.Cast) *ir.Value {
 	op.SetAttr("dt", dt)
 	op.SetAttr("vt", vt)
 	return op.Results[0]
+}
+
+// castType is the static type of as.DT<VT>(x) for x of type in; frame
+// results have check.FrameType() (as.frame<vt>, as.vt(F)).
+func castType(x *ast.Cast, in types.Type) types.Type {
+	t := in
+	if x.DT != types.AnyData {
+		t.DT = x.DT
+	}
+	if x.VT != types.Unknown {
+		t.VT = x.VT
+	}
+	t.Repr = types.AnyRepr
+	switch {
+	case t.DT == types.Scalar:
+		t.Rows, t.Cols = 1, 1
+	case t.DT == types.Matrix && in.DT == types.Scalar:
+		t.Rows, t.Cols = 1, 1
+	case t.DT == types.Matrix && in.DT != types.Matrix:
+		t.Rows, t.Cols = types.UnknownDim, types.UnknownDim
+	case t.DT == types.Frame:
+		return check.FrameType()
+	}
+	return t
 }
 
 // matrixLit lowers [e1, ..., en](rows, cols).

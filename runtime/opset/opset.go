@@ -7,6 +7,7 @@ import (
 	"github.com/daphne-go/daphne/runtime/kernel/agg"
 	"github.com/daphne-go/daphne/runtime/kernel/conv"
 	"github.com/daphne-go/daphne/runtime/kernel/ew"
+	"github.com/daphne-go/daphne/runtime/kernel/frame"
 	"github.com/daphne-go/daphne/runtime/kernel/gen"
 	"github.com/daphne-go/daphne/runtime/kernel/index"
 	"github.com/daphne-go/daphne/runtime/kernel/linalg"
@@ -26,6 +27,7 @@ func Default() *ops.Registry {
 		agg.Register, reorg.Register, gen.Register,
 		index.Register, meta.Register, list.Register,
 		linalg.Register, prep.Register,
+		frame.Register,
 	} {
 		register(r)
 	}

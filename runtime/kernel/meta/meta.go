@@ -34,9 +34,12 @@ func oneMatrix(op string, args []data.Value) (data.Matrix, error) {
 	return m, nil
 }
 
-// shapeOp returns a size-typed dimension query.
+// shapeOp returns a size-typed dimension query (of a matrix or a frame).
 func shapeOp(name string, dim func(data.Matrix) int) ops.Func {
 	return func(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
+		if v, ok := frameShape(name, args); ok {
+			return ops.Results(v), nil
+		}
 		m, err := oneMatrix(name, args)
 		if err != nil {
 			return nil, err
