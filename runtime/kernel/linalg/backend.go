@@ -36,6 +36,10 @@ type backend struct {
 	name string
 	f64  kernelSet[float64]
 	f32  kernelSet[float32]
+	// micro64 and micro32 are the micro-kernels of a native backend (nil
+	// for OpenBLAS), kept for the conformance tests.
+	micro64 microKernel[float64]
+	micro32 microKernel[float32]
 }
 
 // Backend names.
@@ -88,9 +92,11 @@ func kernelsOf[T flt](b *backend) kernelSet[T] {
 // micro-kernels.
 func newNativeBackend(name string, k64 microKernel[float64], k32 microKernel[float32]) *backend {
 	return &backend{
-		name: name,
-		f64:  nativeKernels(k64),
-		f32:  nativeKernels(k32),
+		name:    name,
+		f64:     nativeKernels(k64),
+		f32:     nativeKernels(k32),
+		micro64: k64,
+		micro32: k32,
 	}
 }
 
