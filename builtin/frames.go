@@ -21,7 +21,9 @@ import "github.com/daphne-go/daphne/types"
 //     of rhsAgg per key, size matrix of lhs positions).
 //   - groupSum(frame, grp1, ..., grpk, sumCol) -> frame (labels grp..., SUM(sumCol)).
 //   - setColLabels(frame, l1, ..., ln); setColLabelsPrefix(frame, prefix).
-//   - leftOuterJoin, fullOuterJoin, antiJoin(lhs, rhs, lhsOn1, rhsOn1[, lhsOn2, rhsOn2 ...]).
+//   - leftOuterJoin, fullOuterJoin, antiJoin(lhs, rhs, lhsOn1, ..., lhsOnk,
+//     rhsOn1, ..., rhsOnk): k >= 1 lhs key labels, then k rhs key labels
+//     (DAPHNE's createJoinOp order).
 //   - intersect(lhs, rhs), merge(lhs, rhs), except(lhs, rhs): set operations
 //     on frames with the same schema.
 //
@@ -34,9 +36,6 @@ var kwJoin = []string{"lhs", "rhs", "lhsOn", "rhsOn", "numRowRes"}
 // Remove a name here in the same commit that registers its op.
 var pendingFrames = map[string]bool{
 	"registerView": true, "sql": true,
-	"cartesian": true, "innerJoin": true, "semiJoin": true, "groupJoin": true, "groupSum": true,
-	"fullOuterJoin": true, "leftOuterJoin": true,
-	"antiJoin": true, "intersect": true, "merge": true, "except": true,
 }
 
 func frameT() types.Type {

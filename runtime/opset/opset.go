@@ -14,6 +14,7 @@ import (
 	"github.com/daphne-go/daphne/runtime/kernel/list"
 	"github.com/daphne-go/daphne/runtime/kernel/meta"
 	"github.com/daphne-go/daphne/runtime/kernel/prep"
+	"github.com/daphne-go/daphne/runtime/kernel/rel"
 	"github.com/daphne-go/daphne/runtime/kernel/reorg"
 	"github.com/daphne-go/daphne/runtime/ops"
 )
@@ -27,7 +28,7 @@ func Default() *ops.Registry {
 		agg.Register, reorg.Register, gen.Register,
 		index.Register, meta.Register, list.Register,
 		linalg.Register, prep.Register,
-		frame.Register,
+		frame.Register, rel.Register,
 	} {
 		register(r)
 	}
