@@ -74,6 +74,9 @@ func extractOp(_ *ops.Ctx, args []data.Value, attrs map[string]string) ([]data.V
 	if err != nil {
 		return nil, err
 	}
+	if f, ok := args[0].(*data.Frame); ok {
+		return frameResult(ExtractFrame(f, rf, rb, cf, cb))
+	}
 	x, err := indexedMatrix(args[0])
 	if err != nil {
 		return nil, err
@@ -119,16 +122,19 @@ func filterOp(_ *ops.Ctx, args []data.Value, attrs map[string]string) ([]data.Va
 			return nil, fmt.Errorf("filter: index form %q is not a bit vector (want at or all)", f)
 		}
 	}
-	x, err := indexedMatrix(args[0])
-	if err != nil {
-		return nil, err
-	}
 	var rowBits, colBits data.Value
 	if len(rb) == 1 {
 		rowBits = rb[0]
 	}
 	if len(cb) == 1 {
 		colBits = cb[0]
+	}
+	if f, ok := args[0].(*data.Frame); ok {
+		return filterFrameOp(f, rowBits, colBits)
+	}
+	x, err := indexedMatrix(args[0])
+	if err != nil {
+		return nil, err
 	}
 	res, err := Filter(x, rowBits, colBits)
 	if err != nil {
