@@ -72,7 +72,46 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 		}
 	}
 	batch := in.vec.BatchRows(splitCols(args, splits))
-	body := func(lo, hi, _ int) error {
+	so, end := in.vec.Begin(op.Loc.String(), n) // --trace, --debug-mt; else in.vec.Sched
+	pool := in.vec.PoolOrDefault()
+	var body func(lo, hi, worker int) error
+	if prog, ok := vec.Compile(region, splits, args, n, vec.Outputs{Rows: rows, Parts: parts, Moments: moments}); ok {
+		// Compiled: intermediates in per-worker scratch, row-wise results
+		// computed in place (see vec.Program).
+		ws := vec.DefaultArena().NewWorkers(max(pool.Size(), so.Threads))
+		defer ws.Release()
+		body = func(lo, hi, worker int) error {
+			s := ws.For(worker)
+			for blo := lo; blo < hi; blo += min(batch, hi-blo) {
+				if err := prog.Run(s, blo, blo+min(batch, hi-blo)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	} else {
+		body = in.taskBody(ctx, fr, op, args, splits, combines, batch, rows, parts, moments)
+	}
+	err = pool.Run(ctx, n, body, so)
+	end(err)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		// A task failed (or could not be split): the unsplit run reports
+		// the error the unfused ops report.
+		return whole()
+	}
+	return in.pipelineResults(op, combines, momSrc, rows, parts, moments, whole)
+}
+
+// taskBody returns the task of a pipeline whose region is not compiled
+// (vec.Compile): it runs the region's ops through the kernels, batch by
+// batch, and hands the results to the outputs.
+func (in *Interp) taskBody(ctx context.Context, fr *frame, op *ir.Op, args []data.Value, splits, combines []string,
+	batch int, rows []*vec.Rows, parts []*vec.Partials, moments []*vec.MomentParts) func(lo, hi, worker int) error {
+	region := op.Regions[0]
+	return func(lo, hi, _ int) error {
 		tfr := &frame{vals: make([]data.Value, len(fr.vals)), plan: fr.plan}
 		for blo := lo; blo < hi; blo += min(batch, hi-blo) {
 			bhi := blo + min(batch, hi-blo)
@@ -109,17 +148,11 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 		}
 		return nil
 	}
-	so, end := in.vec.Begin(op.Loc.String(), n) // --trace, --debug-mt; else in.vec.Sched
-	err = in.vec.PoolOrDefault().Run(ctx, n, body, so)
-	end(err)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		// A task failed (or could not be split): the unsplit run reports
-		// the error the unfused ops report.
-		return whole()
-	}
+}
+
+// pipelineResults combines the tasks' results into the pipeline's.
+func (in *Interp) pipelineResults(op *ir.Op, combines []string, momSrc []int, rows []*vec.Rows, parts []*vec.Partials,
+	moments []*vec.MomentParts, whole func() ([]data.Value, error)) ([]data.Value, error) {
 	res := make([]data.Value, len(op.Results))
 	for i := range res {
 		if rows[i] != nil {

@@ -90,3 +90,56 @@ func BenchmarkColStats(b *testing.B) {
 		})
 	}
 }
+
+// pipelineBenchScripts run one fused pipeline 10 times over a 100,000 x 100
+// matrix (X and its column statistics are made once): "rows" writes a full
+// result (Z, used outside the pipeline), "reduce" only column sums (the
+// intermediates never leave the tasks).
+var pipelineBenchScripts = map[string]string{
+	"rows": `
+X = rand(100000, 100, 0.0, 1.0, 1, 42);
+m = mean(X, 1);
+s = stddev(X, 1);
+t = 0.0;
+for (i in 1:10) {
+  Z = abs((X - m) / s) * 0.5 + 1.0;
+  t = t + as.scalar(Z[i, 0]);
+}
+print(t);
+`,
+	"reduce": `
+X = rand(100000, 100, 0.0, 1.0, 1, 42);
+m = mean(X, 1);
+s = stddev(X, 1);
+t = 0.0;
+for (i in 1:10) {
+  t = t + sum(colSums(abs((X - m) / s) * 0.5 + 1.0));
+}
+print(t);
+`,
+}
+
+// BenchmarkFusedPipeline runs pipelineBenchScripts with --vec and reports
+// allocations per run (go test -bench FusedPipeline -benchmem
+// ./runtime/vec): with per-worker scratch, a task allocates nothing
+// batch- or full-sized, so the bytes per run are X (80 MB), the results
+// and small per-batch summaries.
+func BenchmarkFusedPipeline(b *testing.B) {
+	for _, name := range []string{"rows", "reduce"} {
+		p := filepath.Join(b.TempDir(), name+".daph")
+		if err := os.WriteFile(p, []byte(pipelineBenchScripts[name]), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				cfg := config.Default()
+				cfg.Vec = true
+				var out bytes.Buffer
+				if err := driver.Run(context.Background(), cfg, p, driver.Options{Stdout: &out, Stderr: &out}); err != nil {
+					b.Fatal(err, out.String())
+				}
+			}
+		})
+	}
+}

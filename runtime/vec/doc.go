@@ -6,6 +6,25 @@
 // uses this package for the inputs and outputs; ir/pass's vectorize pass
 // creates the ops.
 //
+// # Compiled pipelines and scratch
+//
+// Compile turns a region whose values share one value type (f64, f32 or
+// si64) and whose ops are elementwise (+ - * / min max comparisons, abs,
+// minus, sqrt, exp, ln, round, floor, ceil) or sum/min/max by rows or
+// columns into a Program of typed loops (loops.go, cell for cell the
+// kernels' arithmetic; program_test.go compares them bit for bit, NaN,
+// infinities and -0 included). Each batch reads its rows of the split
+// inputs in place, writes every intermediate into a buffer of its
+// worker's Scratch, and writes row-wise outputs straight into their rows of
+// the result, so a task allocates nothing batch- or full-sized (column
+// aggregates allocate their 1 x m partial, statistics their summary). The
+// Scratch buffers come from an Arena (a free list that, unlike a
+// sync.Pool, the garbage collector does not empty), one per worker index
+// of a run (Workers), and go back after the run: batch after batch and
+// pipeline call after pipeline call the same memory is reused. Regions
+// Compile refuses (other ops, mixed value types, CSR inputs) run their ops
+// through the kernels, batch by batch, as before.
+//
 // # Invariants
 //
 //   - A row view shares the input's storage; inputs are immutable (see

@@ -8,6 +8,7 @@ import (
 
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/types"
 )
 
 // Split and combine modes of a vectorizedPipeline op (its "split" and
@@ -110,6 +111,23 @@ func (r *Rows) Put(lo int, src data.Value) bool {
 		return false
 	}
 	return r.put(lo, src)
+}
+
+// allocDense allocates the result as an n x cols dense matrix of value type
+// vt (for a compiled pipeline, which writes into it directly), unless a
+// Put came first; it reports false if the result has another shape or
+// type.
+func (r *Rows) allocDense(vt types.ValueType, n, cols int) (data.Matrix, bool) {
+	r.once.Do(func() {
+		like, err := data.NewDenseOf(vt, 0, cols)
+		if err == nil {
+			r.dst, r.put = alloc(like, n)
+		}
+	})
+	if r.dst == nil || r.dst.ValueType() != vt || r.dst.Rows() != n || r.dst.Cols() != cols || r.n != n {
+		return nil, false
+	}
+	return r.dst, true
 }
 
 // Matrix returns the result (nil before the first Put).
