@@ -8,13 +8,13 @@ import (
 )
 
 // Register adds the reorganisation ops reshape, transpose, cbind, rbind,
-// reverse and order to r.
+// reverse and order to r (cbind, rbind and order also of frames).
 func Register(r *ops.Registry) {
 	r.Register("reshape", opReshape)
 	r.Register("transpose", unary("transpose", Transpose))
 	r.Register("reverse", unary("reverse", Reverse))
-	r.Register("cbind", binary("cbind", Cbind))
-	r.Register("rbind", binary("rbind", Rbind))
+	r.Register("cbind", bindFrames("cbind", CbindFrames, binary("cbind", Cbind)))
+	r.Register("rbind", bindFrames("rbind", RbindFrames, binary("rbind", Rbind)))
 	r.Register("order", opOrder)
 }
 
@@ -85,6 +85,9 @@ func opOrder(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, 
 	n := len(args)
 	if n < 4 || n%2 != 0 {
 		return nil, fmt.Errorf("order expects an even number of at least 4 arguments (X, colIdxs..., ascs..., returnIndexes), got %d", n)
+	}
+	if f, ok := args[0].(*data.Frame); ok {
+		return opOrderFrame(f, args)
 	}
 	m, err := data.MatrixArg(args[0], "order: argument")
 	if err != nil {
