@@ -34,9 +34,7 @@ var kwJoin = []string{"lhs", "rhs", "lhsOn", "rhsOn", "numRowRes"}
 
 // pendingFrames lists the frame builtins without a runtime implementation.
 // Remove a name here in the same commit that registers its op.
-var pendingFrames = map[string]bool{
-	"registerView": true, "sql": true,
-}
+var pendingFrames = map[string]bool{}
 
 func frameT() types.Type {
 	return types.Type{DT: types.Frame, VT: types.Unknown, Rows: types.UnknownDim, Cols: types.UnknownDim}

@@ -60,6 +60,7 @@ type state struct {
 // several names.
 var passes = [...]pass{
 	{name: "fold", fn: fold},
+	{name: "sqlcheck", fn: sqlcheck},
 	{name: "pushdown", fn: pushdown},
 	{name: "deadcode", fn: deadcode, explain: StageSimplified},
 	{name: "infer", fn: infer, explain: StagePropertyInference},
@@ -75,6 +76,7 @@ type constraint struct{ a, b, reason string }
 // order lists the constraints on the pass table; init checks them.
 var order = [...]constraint{
 	{"fold", "pushdown", "push-downs read rand's bounds from constants, which folding creates"},
+	{"fold", "sqlcheck", "queries and view names may be constant expressions (concatenations), which folding makes constants"},
 	{"pushdown", "deadcode", "pushing ewAbs into a rand leaves the old rand dead"},
 	{"fold", "deadcode", "folding turns ops and branches into dead constants for deadcode to remove"},
 	{"fold", "infer", "inference reads dimensions from constants, which folding creates"},

@@ -16,6 +16,7 @@ import (
 	"github.com/daphne-go/daphne/runtime/kernel/prep"
 	"github.com/daphne-go/daphne/runtime/kernel/rel"
 	"github.com/daphne-go/daphne/runtime/kernel/reorg"
+	"github.com/daphne-go/daphne/runtime/kernel/sql"
 	"github.com/daphne-go/daphne/runtime/ops"
 )
 
@@ -28,7 +29,7 @@ func Default() *ops.Registry {
 		agg.Register, reorg.Register, gen.Register,
 		index.Register, meta.Register, list.Register,
 		linalg.Register, prep.Register,
-		frame.Register, rel.Register,
+		frame.Register, rel.Register, sql.Register,
 	} {
 		register(r)
 	}
