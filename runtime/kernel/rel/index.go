@@ -1,6 +1,8 @@
 package rel
 
 import (
+	"slices"
+
 	"github.com/daphne-go/daphne/types"
 )
 
@@ -15,6 +17,9 @@ type joinIndex struct {
 	codes []int32 // code of every build row (noCode: key never matches)
 	start []int32
 	rows  []int32
+	// unique is set when every code has exactly one build row (a key
+	// column without duplicates): rows[c] is then code c's row.
+	unique bool
 }
 
 // buildIndex factorizes the build side's keys and groups its rows by code.
@@ -41,7 +46,7 @@ func buildIndex(r runner, keys []keyVec) (*joinIndex, error) {
 			next[c]++
 		}
 	}
-	return &joinIndex{dict: d, codes: codes, start: start, rows: rows}, nil
+	return &joinIndex{dict: d, codes: codes, start: start, rows: rows, unique: len(rows) == g}, nil
 }
 
 // pairs returns the (probe row, build row) pairs of the join of the probe
@@ -49,21 +54,30 @@ func buildIndex(r runner, keys []keyVec) (*joinIndex, error) {
 // row order. With outer, a probe row without a match yields one pair with
 // build row -1. Each chunk of probe rows counts its pairs first, so that it
 // writes them at a position fixed by the counts of the chunks before it.
+//
+// When every probe row yields exactly one pair, pIdx is the identity and is
+// returned as nil (the caller shares the probe side's columns instead of
+// gathering them).
 func (ix *joinIndex) pairs(r runner, pcodes []int32, outer bool) (pIdx, bIdx []int32, err error) {
 	n := len(pcodes)
 	p := r.parts(n)
 	counts := make([]int, p+1)
+	ones := make([]bool, p) // chunk k's rows yield one pair each
 	err = r.each(n, p, func(part, lo, hi int) {
-		m := 0
+		m, one := 0, true
 		for _, c := range pcodes[lo:hi] {
 			switch {
 			case c >= 0:
-				m += int(ix.start[c+1] - ix.start[c])
+				k := int(ix.start[c+1] - ix.start[c])
+				m += k
+				one = one && k == 1
 			case outer:
 				m++
+			default:
+				one = false
 			}
 		}
-		counts[part+1] = m
+		counts[part+1], ones[part] = m, one
 	})
 	if err != nil {
 		return nil, nil, err
@@ -74,22 +88,16 @@ func (ix *joinIndex) pairs(r runner, pcodes []int32, outer bool) (pIdx, bIdx []i
 	if err := checkRows("the join result", counts[p]); err != nil {
 		return nil, nil, err
 	}
-	pIdx, bIdx = make([]int32, counts[p]), make([]int32, counts[p])
+	identity := !slices.Contains(ones, false)
+	if !identity {
+		pIdx = make([]int32, counts[p])
+	}
+	bIdx = make([]int32, counts[p])
 	err = r.each(n, p, func(part, lo, hi int) {
-		pos := counts[part]
-		for i := lo; i < hi; i++ {
-			c := pcodes[i]
-			if c < 0 {
-				if outer {
-					pIdx[pos], bIdx[pos] = int32(i), -1
-					pos++
-				}
-				continue
-			}
-			for _, j := range ix.rows[ix.start[c]:ix.start[c+1]] {
-				pIdx[pos], bIdx[pos] = int32(i), j
-				pos++
-			}
+		if identity {
+			ix.fillOne(pcodes, bIdx, lo, hi)
+		} else {
+			ix.fill(pcodes, pIdx, bIdx, lo, hi, counts[part], outer)
 		}
 	})
 	if err != nil {
@@ -98,9 +106,57 @@ func (ix *joinIndex) pairs(r runner, pcodes []int32, outer bool) (pIdx, bIdx []i
 	return pIdx, bIdx, nil
 }
 
+// fillOne writes the build row of probe rows [lo, hi), each of which has
+// exactly one match (or none, in an outer join: -1).
+func (ix *joinIndex) fillOne(pcodes, bIdx []int32, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		if c := pcodes[i]; c >= 0 {
+			bIdx[i] = ix.rows[ix.start[c]]
+		} else {
+			bIdx[i] = -1
+		}
+	}
+}
+
+// fill writes the pairs of probe rows [lo, hi) from position pos on.
+func (ix *joinIndex) fill(pcodes, pIdx, bIdx []int32, lo, hi, pos int, outer bool) {
+	if ix.unique {
+		for i := lo; i < hi; i++ {
+			if c := pcodes[i]; c >= 0 {
+				pIdx[pos], bIdx[pos] = int32(i), ix.rows[c]
+				pos++
+			} else if outer {
+				pIdx[pos], bIdx[pos] = int32(i), -1
+				pos++
+			}
+		}
+		return
+	}
+	for i := lo; i < hi; i++ {
+		c := pcodes[i]
+		if c < 0 {
+			if outer {
+				pIdx[pos], bIdx[pos] = int32(i), -1
+				pos++
+			}
+			continue
+		}
+		for _, j := range ix.rows[ix.start[c]:ix.start[c+1]] {
+			pIdx[pos], bIdx[pos] = int32(i), j
+			pos++
+		}
+	}
+}
+
 // appendUnmatched appends a pair (-1, j) for every build row j whose key no
 // probe row matched, in build row order.
 func (ix *joinIndex) appendUnmatched(pcodes, pIdx, bIdx []int32) ([]int32, []int32, error) {
+	if pIdx == nil { // identity so far
+		pIdx = make([]int32, len(pcodes), len(pcodes)+len(ix.codes))
+		for i := range pIdx {
+			pIdx[i] = int32(i)
+		}
+	}
 	matched := make([]bool, ix.dict.size())
 	for _, c := range pcodes {
 		if c >= 0 {

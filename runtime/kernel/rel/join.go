@@ -173,11 +173,15 @@ func positions(idx []int32) data.Matrix {
 }
 
 // assemble gathers the lhs columns at lIdx and the rhs columns at rIdx into
-// the result frame (lhs columns first).
+// the result frame (lhs columns first). A nil lIdx stands for all lhs rows
+// in order: the result shares lhs's columns.
 func assemble(r runner, lhs, rhs *data.Frame, lIdx, rIdx []int32, labels []string) (*data.Frame, error) {
-	lc, err := gatherFrame(r, lhs, lIdx)
-	if err != nil {
-		return nil, err
+	lc := lhs.Columns()
+	var err error
+	if lIdx != nil {
+		if lc, err = gatherFrame(r, lhs, lIdx); err != nil {
+			return nil, err
+		}
 	}
 	rc, err := gatherFrame(r, rhs, rIdx)
 	if err != nil {

@@ -49,6 +49,15 @@ func TestJoins(t *testing.T) {
 		{"full outer", func() (data.Value, error) { return FullOuterJoin(ctx, c, o, on("c.id"), on("o.cid"), Options{}) }, lines(
 			"Frame(5x4, [c.id:int64_t, c.name:std::string, o.cid:int64_t, o.amt:double])",
 			"1 ann 1 3", "2 bob 2 10.5", "2 bob 2 4.5", "3 cy 0 nan", "0  4 7")},
+		{"left outer, unique rhs keys", func() (data.Value, error) { return LeftOuterJoin(ctx, o, c, on("o.cid"), on("c.id"), Options{}) }, lines(
+			"Frame(4x4, [o.cid:int64_t, o.amt:double, c.id:int64_t, c.name:std::string])",
+			"2 10.5 2 bob", "1 3 1 ann", "2 4.5 2 bob", "4 7 0 ")},
+		{"full outer, unique rhs keys", func() (data.Value, error) { return FullOuterJoin(ctx, o, c, on("o.cid"), on("c.id"), Options{}) }, lines(
+			"Frame(5x4, [o.cid:int64_t, o.amt:double, c.id:int64_t, c.name:std::string])",
+			"2 10.5 2 bob", "1 3 1 ann", "2 4.5 2 bob", "4 7 0 ", "0 nan 3 cy")},
+		{"inner, every lhs row matches once", func() (data.Value, error) {
+			return InnerJoin(ctx, mkFrame(t, []string{"k"}, col[int64](3, 1, 3)), c, "k", "c.id", Options{})
+		}, lines("Frame(3x3, [k:int64_t, c.id:int64_t, c.name:std::string])", "3 3 cy", "1 1 ann", "3 3 cy")},
 		{"anti", func() (data.Value, error) { return AntiJoin(ctx, c, o, on("c.id"), on("o.cid"), Options{}) }, lines(
 			"Frame(1x2, [c.id:int64_t, c.name:std::string])", "3 cy")},
 		{"anti reversed", func() (data.Value, error) { return AntiJoin(ctx, o, c, on("o.cid"), on("c.id"), Options{}) }, lines(
