@@ -29,6 +29,8 @@ func FuzzLower(f *testing.F) {
 		"X = [1, 2](1, 2); X[0, :] = X; print(sum(X, 1) + $n);",
 		"a, b = eigen([1.0]); print(a[[b, ]]);",
 		"x = as.matrix<f64>(1) @ t([1.0](1,1)); print(x ? 1 : 2);",
+		`f = {["a", "b"], [1, 2], [3]}; g = {"a": 1, 2: [3], "a": [4]}; print(f[[, [1]]]);`,
+		`def g(f: frame) -> frame { return order(f, "a", true, false); } F = createFrame([1], "a"); F[0, "a"] = [2]; print(g(F)[0, "a"]);`,
 	} {
 		f.Add(s)
 	}
