@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -240,7 +239,7 @@ func (bq *query) sort(perm []int32, cols []data.Matrix, keys []vec) error {
 				return r
 			}
 		}
-		return cmp.Compare(a, b)
+		return 0
 	})
 	return nil
 }

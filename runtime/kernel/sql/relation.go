@@ -115,6 +115,9 @@ func pairs(left, right *relation, l, r []int32) *relation {
 // composeRows returns idx[rows] (rows itself for the identity idx).
 func composeRows(idx, rows []int32) []int32 {
 	if idx == nil {
+		if rows == nil {
+			return []int32{} // no rows, not the identity
+		}
 		return rows
 	}
 	return gatherSlice(idx, rows)
