@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/daphne-go/daphne/runtime/data"
-	"github.com/daphne-go/daphne/types"
 	sqlast "github.com/daphne-go/daphne/sql"
+	"github.com/daphne-go/daphne/types"
 )
 
 // A naive reference implementation of the dialect's semantics for the
