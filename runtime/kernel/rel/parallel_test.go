@@ -117,10 +117,16 @@ func TestParallelSameAsSequential(t *testing.T) {
 		small := mkFrame(t, []string{"a", "b"}, lhs.Column(0), lhs.Column(1))
 		small2 := mkFrame(t, []string{"a", "b"}, rhs.Column(0), rhs.Column(1))
 		ops := map[string]func(o Options) (*data.Frame, error){
-			"inner":     func(o Options) (*data.Frame, error) { return InnerJoin(ctx, lhs, rhs, "lk", "rk", o) },
-			"leftOuter": func(o Options) (*data.Frame, error) { return LeftOuterJoin(ctx, lhs, rhs, []string{"lk", "lj"}, []string{"rk", "rj"}, o) },
-			"fullOuter": func(o Options) (*data.Frame, error) { return FullOuterJoin(ctx, rhs, lhs, []string{"rk"}, []string{"lk"}, o) },
-			"anti":      func(o Options) (*data.Frame, error) { return AntiJoin(ctx, lhs, rhs, []string{"lk", "lj"}, []string{"rk", "rj"}, o) },
+			"inner": func(o Options) (*data.Frame, error) { return InnerJoin(ctx, lhs, rhs, "lk", "rk", o) },
+			"leftOuter": func(o Options) (*data.Frame, error) {
+				return LeftOuterJoin(ctx, lhs, rhs, []string{"lk", "lj"}, []string{"rk", "rj"}, o)
+			},
+			"fullOuter": func(o Options) (*data.Frame, error) {
+				return FullOuterJoin(ctx, rhs, lhs, []string{"rk"}, []string{"lk"}, o)
+			},
+			"anti": func(o Options) (*data.Frame, error) {
+				return AntiJoin(ctx, lhs, rhs, []string{"lk", "lj"}, []string{"rk", "rj"}, o)
+			},
 			"groupSum":  func(o Options) (*data.Frame, error) { return GroupSum(ctx, lhs, []string{"lk", "lj"}, "lx", o) },
 			"groupSum1": func(o Options) (*data.Frame, error) { return GroupSum(ctx, lhs, []string{"lk"}, "lx", o) },
 			"intersect": func(o Options) (*data.Frame, error) { return Intersect(ctx, small, small2, o) },
