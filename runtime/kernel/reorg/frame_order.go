@@ -3,6 +3,8 @@ package reorg
 import (
 	"cmp"
 	"fmt"
+	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -22,35 +24,24 @@ func OrderFrame(f *data.Frame, colIdxs []int, ascs []bool, returnIndexes bool) (
 		return nil, fmt.Errorf("order: need as many sort directions as sort columns (at least one), got %d columns and %d directions",
 			len(colIdxs), len(ascs))
 	}
-	cmps := make([]func(a, b int) int, len(colIdxs))
+	ranks := make([][]uint32, len(colIdxs))
+	distinct := make([]uint64, len(colIdxs))
 	for k, j := range colIdxs {
 		if j < 0 || j >= f.Cols() {
 			return nil, fmt.Errorf("order: column index %d is out of range for %s", j, f.Header())
 		}
-		c, err := rowComparer(f.Column(j))
+		r, d, err := rankColumn(f.Column(j))
 		if err != nil {
 			return nil, fmt.Errorf("order: column %q: %w", f.Label(j), err)
 		}
 		if !ascs[k] {
-			asc := c
-			c = func(a, b int) int { return asc(b, a) }
-		}
-		cmps[k] = c
-	}
-	perm := make([]int, f.Rows())
-	for i := range perm {
-		perm[i] = i
-	}
-	// Ties broken by position make the order total, so the unstable sort
-	// gives exactly the stable order.
-	slices.SortFunc(perm, func(a, b int) int {
-		for _, c := range cmps {
-			if r := c(a, b); r != 0 {
-				return r
+			for i, x := range r {
+				r[i] = uint32(d) - 1 - x
 			}
 		}
-		return cmp.Compare(a, b)
-	})
+		ranks[k], distinct[k] = r, d
+	}
+	perm := sortByRanks(ranks, distinct, f.Rows())
 	if returnIndexes {
 		res := data.NewDenseVT[uint64](types.Size, len(perm), 1)
 		for i, p := range perm {
@@ -69,44 +60,134 @@ func OrderFrame(f *data.Frame, colIdxs []int, ascs []bool, returnIndexes bool) (
 	return data.NewFrame(cols, f.Labels())
 }
 
-// rowComparer compares two cells of a dense column by row position.
-func rowComparer(m data.Matrix) (func(a, b int) int, error) {
+// rankColumn returns the dense rank of every cell of a dense column in
+// ascending order (equal cells share a rank; NaN ranks below every number,
+// as cmp.Compare orders it) and the number of distinct ranks.
+func rankColumn(m data.Matrix) ([]uint32, uint64, error) {
 	switch c := m.(type) {
 	case *data.Dense[float64]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[float32]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[int64]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[int32]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[int8]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[uint64]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[uint32]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[uint8]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[string]:
-		return cellCmp(c.Data), nil
+		return ranksOf(c.Data)
 	case *data.Dense[bool]:
-		d := c.Data
-		return func(a, b int) int {
-			switch {
-			case d[a] == d[b]:
-				return 0
-			case d[b]:
-				return -1
+		r := make([]uint32, len(c.Data))
+		for i, b := range c.Data {
+			if b {
+				r[i] = 1
 			}
-			return 1
-		}, nil
+		}
+		return r, 2, nil
 	}
-	return nil, fmt.Errorf("cannot sort by %s", data.Describe(m))
+	return nil, 0, fmt.Errorf("cannot sort by %s", data.Describe(m))
 }
 
-func cellCmp[T cmp.Ordered](d []T) func(a, b int) int {
-	return func(a, b int) int { return cmp.Compare(d[a], d[b]) }
+func ranksOf[T cmp.Ordered](d []T) ([]uint32, uint64, error) {
+	if uint64(len(d)) > math.MaxUint32 {
+		return nil, 0, fmt.Errorf("cannot sort more than %d rows", uint64(math.MaxUint32))
+	}
+	// Sorting (value, position) pairs keeps the compared values next to
+	// each other in memory, instead of reading them through positions.
+	type cell struct {
+		v   T
+		pos uint32
+	}
+	cells := make([]cell, len(d))
+	for i, v := range d {
+		cells[i] = cell{v, uint32(i)}
+	}
+	slices.SortFunc(cells, func(a, b cell) int { return cmp.Compare(a.v, b.v) })
+	r := make([]uint32, len(d))
+	var rank uint32
+	for i, c := range cells {
+		if i > 0 && cmp.Compare(cells[i-1].v, c.v) != 0 {
+			rank++
+		}
+		r[c.pos] = rank
+	}
+	if len(d) == 0 {
+		return r, 0, nil
+	}
+	return r, uint64(rank) + 1, nil
+}
+
+// sortByRanks returns the stable order of n rows by the rank columns (the
+// first is the major key). When the combined ranks fit in 64 bits, every
+// row gets one packed key and the sort compares integers; otherwise it
+// compares the ranks key by key. Ties are broken by row position, which
+// makes the order total and equal to the stable order.
+func sortByRanks(ranks [][]uint32, distinct []uint64, n int) []int {
+	perm := make([]int, n)
+	if packed, ok := packRanks(ranks, distinct, n); ok {
+		type row struct {
+			key uint64
+			pos int
+		}
+		rows := make([]row, n)
+		for i := range rows {
+			rows[i] = row{packed[i], i}
+		}
+		slices.SortFunc(rows, func(a, b row) int {
+			if c := cmp.Compare(a.key, b.key); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.pos, b.pos)
+		})
+		for i, r := range rows {
+			perm[i] = r.pos
+		}
+		return perm
+	}
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortFunc(perm, func(a, b int) int {
+		for _, r := range ranks {
+			if c := cmp.Compare(r[a], r[b]); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a, b)
+	})
+	return perm
+}
+
+// packRanks combines the ranks of a row into one number (mixed radix by
+// the distinct counts), or reports that the product of the counts does not
+// fit in 64 bits.
+func packRanks(ranks [][]uint32, distinct []uint64, n int) ([]uint64, bool) {
+	total := uint64(1)
+	for _, d := range distinct {
+		if d == 0 {
+			d = 1
+		}
+		hi, lo := bits.Mul64(total, d)
+		if hi != 0 {
+			return nil, false
+		}
+		total = lo
+	}
+	keys := make([]uint64, n)
+	for k, r := range ranks {
+		d := max(distinct[k], 1)
+		for i := range keys {
+			keys[i] = keys[i]*d + uint64(r[i])
+		}
+	}
+	return keys, true
 }
 
 // gatherRows returns the rows perm of a dense column, in that order.
