@@ -48,9 +48,8 @@ import (
 // column counts may be unknown, as splitting by rows does not change how
 // the kernels treat columns, and a shape error fails every task, after
 // which the runtime reruns the pipeline unsplit and reports it), n must
-// be at least 2 (a 1-row input cannot be told from a broadcast row), no
-// matrix may be known to be sparse (CSR inputs are left to the phyop
-// stage's fused kernels), string value types are excluded, and a group
+// be at least 2 (a 1-row input cannot be told from a broadcast row),
+// string value types are excluded, and a group
 // never spans control flow: it consists of ops of one block, with nothing
 // but constants between them, and the pipeline op is placed after its last
 // member (after those constants), so no op with effects or that may fail is
@@ -58,6 +57,12 @@ import (
 // value comes after the pipeline. Besides vertical fusion
 // (producer -> consumer), ops that read a split input of the open group
 // join it (horizontal fusion), so rowSums(X) and colSums(X) scan X once.
+//
+// Dense and CSR matrices fuse alike (the representation is rarely known
+// statically): the runtime splits a CSR input into row views and joins
+// CSR row-wise results in row order (runtime/vec, csr.go), so rowSums(G),
+// G * s and rowMaxs(abs(G * t(c))) run as pipelines; rowMaxs(G * t(c))
+// itself is rewritten earlier to the fused sparse kernel spRowAggMul.
 func vectorize(s *state) error {
 	for _, f := range s.m.Funcs {
 		v := &vectorizer{f: f, uses: map[*ir.Value][]*ir.Op{}, depth: map[*ir.Value]int{}}
@@ -144,10 +149,10 @@ type group struct {
 
 func (g *group) defines(val *ir.Value) bool { return val.Def != nil && g.in[val.Def] }
 
-// knownShape reports whether t is a scalar, or a matrix of known row count
-// not known to be sparse, of a known non-string value type. Column counts
-// need not be known: splitting by rows never changes how the kernels
-// broadcast or check columns.
+// knownShape reports whether t is a scalar, or a matrix (dense or CSR) of
+// known row count, of a known non-string value type. Column counts need
+// not be known: splitting by rows never changes how the kernels broadcast
+// or check columns.
 func knownShape(t types.Type) bool {
 	if t.VT == types.Unknown || t.VT == types.Str {
 		return false
@@ -156,7 +161,7 @@ func knownShape(t types.Type) bool {
 	case types.Scalar:
 		return true
 	case types.Matrix:
-		return t.Rows >= 0 && t.Repr != types.SparseRepr
+		return t.Rows >= 0
 	}
 	return false
 }
@@ -206,8 +211,9 @@ func rowCount(op *ir.Op) (int, bool) {
 			return 0, false
 		}
 		if colStats[op.Name] != "" {
-			// bool input is an error of the kernel, reported unfused.
-			return a.Rows, rt.Rows == 1 && a.VT != types.Bool
+			// bool input is an error of the kernel, reported unfused; the
+			// summaries of a CSR matrix would densify every batch.
+			return a.Rows, rt.Rows == 1 && a.VT != types.Bool && a.Repr != types.SparseRepr
 		}
 		if rowAggs[op.Name] && rt.Rows != a.Rows {
 			return 0, false

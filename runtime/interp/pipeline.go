@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"runtime/debug"
 
 	"github.com/daphne-go/daphne/ir"
@@ -45,9 +46,17 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 	if err != nil {
 		return nil, &RuntimeError{Loc: op.Loc, Op: op.Name, Internal: true, Err: err}
 	}
-	whole := func() ([]data.Value, error) { return in.pipelineWhole(ctx, fr, op, combines, args) }
+	whole := func() ([]data.Value, error) {
+		if l := in.vec.Logger; l != nil { // --debug-mt
+			l.Log(ctx, slog.LevelDebug, "vectorized pipeline ran unsplit", "pipeline", op.Loc.String())
+		}
+		return in.pipelineWhole(ctx, fr, op, combines, args)
+	}
 	n, ok := splitRows(args, splits)
-	if !ok || n == 0 {
+	if !ok || n == 0 || (hasMoments(combines) && anySparse(args, splits)) {
+		// Column statistics summarise dense batches: a CSR input (the
+		// vectorize pass rarely knows the representation) would be
+		// densified batch by batch.
 		return whole()
 	}
 	rows := make([]*vec.Rows, len(op.Results))
@@ -156,7 +165,9 @@ func (in *Interp) pipelineResults(op *ir.Op, combines []string, momSrc []int, ro
 	res := make([]data.Value, len(op.Results))
 	for i := range res {
 		if rows[i] != nil {
-			res[i] = rows[i].Matrix()
+			if res[i] = rows[i].Matrix(); res[i] == nil {
+				return whole()
+			}
 			continue
 		}
 		if vec.IsMoments(combines[i]) {
@@ -262,19 +273,20 @@ func (in *Interp) kernel(p *ir.Op, name string, v data.Value) (res data.Value, e
 	return out[0], nil
 }
 
-// splitCols returns the largest column count of the split inputs.
+// splitCols returns the largest width (vec.Width: columns, or stored
+// values per row of a CSR matrix) of the split inputs.
 func splitCols(args []data.Value, splits []string) int {
 	c := 1
 	for i, a := range args {
 		if m, ok := a.(data.Matrix); ok && splits[i] == vec.SplitRows {
-			c = max(c, m.Cols())
+			c = max(c, vec.Width(m))
 		}
 	}
 	return c
 }
 
 // splitRows returns the common row count of the split inputs, and false if
-// one of them is not a dense matrix or they differ.
+// one of them is neither a dense nor a CSR matrix or they differ.
 func splitRows(args []data.Value, splits []string) (int, bool) {
 	n := -1
 	for i, a := range args {
@@ -294,4 +306,24 @@ func splitRows(args []data.Value, splits []string) (int, bool) {
 		n = m.Rows()
 	}
 	return n, n >= 0
+}
+
+// hasMoments reports whether an output is a column statistic.
+func hasMoments(combines []string) bool {
+	for _, c := range combines {
+		if vec.IsMoments(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// anySparse reports whether a split input is a CSR matrix.
+func anySparse(args []data.Value, splits []string) bool {
+	for i, a := range args {
+		if m, ok := a.(data.Matrix); ok && splits[i] == vec.SplitRows && m.IsSparse() {
+			return true
+		}
+	}
+	return false
 }

@@ -59,9 +59,11 @@ func ParseModes(attr string, want int, allowed ...string) ([]string, error) {
 	return ms, nil
 }
 
-// RowView returns rows [lo, hi) of v as a matrix sharing v's storage, and
-// false if v is not a dense matrix (the caller then runs the pipeline
-// unsplit). 0 <= lo <= hi <= v's rows is the caller's to ensure.
+// RowView returns rows [lo, hi) of v as a matrix sharing v's storage (for
+// CSR: its values and column indexes; the view has its own row pointers),
+// and false if v is neither a dense nor a CSR matrix (the caller then runs
+// the pipeline unsplit). 0 <= lo <= hi <= v's rows is the caller's to
+// ensure.
 func RowView(v data.Value, lo, hi int) (data.Value, bool) {
 	switch m := v.(type) {
 	case *data.Dense[float64]:
@@ -85,18 +87,22 @@ func RowView(v data.Value, lo, hi int) (data.Value, bool) {
 	case *data.Dense[string]:
 		return m.RowRange(lo, hi), true
 	}
-	return nil, false
+	return csrRowView(v, lo, hi)
 }
 
-// Rows is an n-row dense result that tasks fill with their row ranges. It
-// is allocated once, by the first Put, with that task output's value type
-// and width (which static types do not always know); every later Put must
-// match them. Put may be called concurrently for disjoint ranges.
+// Rows is an n-row result that tasks fill with their row ranges. A dense
+// result is allocated once, by the first Put, with that task output's
+// value type and width (which static types do not always know); every
+// later Put must match them. If the first Put is a CSR matrix, the result
+// is CSR: the parts are kept and joined in row order by Matrix (csr.go).
+// Put may be called concurrently for disjoint row ranges.
 type Rows struct {
 	n    int
 	once sync.Once
 	dst  data.Matrix
 	put  func(lo int, src data.Value) bool
+	mu   sync.Mutex         // serialises the puts of CSR parts
+	join func() data.Matrix // CSR results: joins the parts
 }
 
 // NewRows returns an empty n-row result.
@@ -106,9 +112,19 @@ func NewRows(n int) *Rows { return &Rows{n: n} }
 // reports false (and copies nothing) if src is not dense or does not match
 // the value type and width of the first Put, or the range does not fit.
 func (r *Rows) Put(lo int, src data.Value) bool {
-	r.once.Do(func() { r.dst, r.put = alloc(src, r.n) })
+	r.once.Do(func() {
+		if put, join, ok := allocCSR(src, r.n); ok {
+			r.put, r.join = put, join
+			return
+		}
+		r.dst, r.put = alloc(src, r.n)
+	})
 	if r.put == nil {
 		return false
+	}
+	if r.join != nil {
+		r.mu.Lock()
+		defer r.mu.Unlock()
 	}
 	return r.put(lo, src)
 }
@@ -130,8 +146,19 @@ func (r *Rows) allocDense(vt types.ValueType, n, cols int) (data.Matrix, bool) {
 	return r.dst, true
 }
 
-// Matrix returns the result (nil before the first Put).
-func (r *Rows) Matrix() data.Matrix { return r.dst }
+// Matrix returns the result: nil before the first Put, and for a CSR
+// result whose parts do not cover the rows exactly once. Call it after the
+// run.
+func (r *Rows) Matrix() data.Matrix {
+	if r.join != nil {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if r.dst == nil {
+			r.dst = r.join()
+		}
+	}
+	return r.dst
+}
 
 // alloc allocates an n-row dense matrix like src and its put function, or
 // nil, nil if src is not a dense matrix.
