@@ -2,6 +2,8 @@ package reorg
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -106,4 +108,51 @@ func firstOr(vs []data.Value) data.Value {
 		return nil
 	}
 	return vs[0]
+}
+
+// TestSortByRanksPackedAndFallback checks that the packed-key sort and the
+// rank-by-rank sort (taken when the distinct counts overflow 64 bits) give
+// the same stable order on random ranks.
+func TestSortByRanksPackedAndFallback(t *testing.T) {
+	t.Parallel()
+	for seed := uint64(0); seed < 20; seed++ {
+		r := rand.New(rand.NewPCG(seed, 7))
+		n, k := 1+r.IntN(50), 1+r.IntN(3)
+		ranks := make([][]uint32, k)
+		distinct := make([]uint64, k)
+		huge := make([]uint64, k)
+		for j := range ranks {
+			d := 1 + r.IntN(5)
+			ranks[j] = make([]uint32, n)
+			for i := range ranks[j] {
+				ranks[j][i] = uint32(r.IntN(d))
+			}
+			distinct[j] = uint64(d)
+			huge[j] = 1 << 40
+		}
+		if _, ok := packRanks(ranks, huge, n); ok && k > 1 {
+			t.Fatalf("packRanks accepted distinct counts that overflow 64 bits")
+		}
+		packed := sortByRanks(ranks, distinct, n)
+		if k > 1 {
+			fallback := sortByRanks(ranks, huge, n)
+			if !slices.Equal(packed, fallback) {
+				t.Fatalf("seed %d: packed %v, fallback %v", seed, packed, fallback)
+			}
+		}
+		for i := 1; i < n; i++ {
+			a, b := packed[i-1], packed[i]
+			for j := range ranks {
+				if ranks[j][a] != ranks[j][b] {
+					if ranks[j][a] > ranks[j][b] {
+						t.Fatalf("seed %d: rows %d, %d out of order", seed, a, b)
+					}
+					break
+				}
+				if j == k-1 && a > b {
+					t.Fatalf("seed %d: equal rows %d, %d not in input order", seed, a, b)
+				}
+			}
+		}
+	}
 }
