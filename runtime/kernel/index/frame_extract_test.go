@@ -217,3 +217,35 @@ func FuzzExtractFrame(f *testing.F) {
 		}
 	})
 }
+
+func TestExtractFrameEmpty(t *testing.T) {
+	t.Parallel()
+	empty, err := data.EmptyFrame([]types.ValueType{types.F64, types.Str, types.UI8}, []string{"x", "s", "u"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		rowForm   string
+		rowBounds []data.Value
+		colForm   string
+		colBounds []data.Value
+		want      string
+	}{
+		{"all", "all", nil, "all", nil, "Frame(0x3, [x:double, s:std::string, u:uint8_t])\n"},
+		{"label", "all", nil, "at", []data.Value{str("s")}, "Frame(0x1, [s:std::string])\n"},
+		{"column range", ":", nil, "lo:", []data.Value{data.SI64(1)}, "Frame(0x2, [s:std::string, u:uint8_t])\n"},
+		{"no positions", "at", []data.Value{data.NewDense[int64](0, 1)}, "at", []data.Value{colVec(2)}, "Frame(0x1, [u:uint8_t])\n"},
+		{"row position", "at", []data.Value{data.SI64(0)}, "all", nil, "error: row position 0 is out of bounds for a frame with 0 rows"},
+		{"row range", "lo:hi", []data.Value{data.SI64(0), data.SI64(0)}, "all", nil, "error: row range 0:0 is out of bounds for a frame with 0 rows"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res, err := ExtractFrame(empty, tc.rowForm, tc.rowBounds, tc.colForm, tc.colBounds)
+			checkFrame(t, res, err, tc.want)
+		})
+	}
+	res, err := FilterFrame(empty, data.NewDense[float64](0, 1))
+	checkFrame(t, res, err, "Frame(0x3, [x:double, s:std::string, u:uint8_t])\n")
+}
