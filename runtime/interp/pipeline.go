@@ -80,7 +80,7 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 			rows[i] = vec.NewRows(n)
 		}
 	}
-	batch := in.vec.BatchRows(splitCols(args, splits))
+	batch := batchRows(in.vec, args, splits)
 	so, end := in.vec.Begin(op.Loc.String(), n) // --trace, --debug-mt; else in.vec.Sched
 	pool := in.vec.PoolOrDefault()
 	var body func(lo, hi, worker int) error
@@ -271,6 +271,25 @@ func (in *Interp) kernel(p *ir.Op, name string, v data.Value) (res data.Value, e
 		return nil, &RuntimeError{Loc: p.Loc, Op: name, Internal: true, Err: fmt.Errorf("produced %d results, want 1", len(out))}
 	}
 	return out[0], nil
+}
+
+// batchRows returns the rows per batch: --phy-batch-size over the widest
+// split input; with a CSR split input, at least as many rows as make the
+// batch's stored values outnumber the cells of the broadcast matrices, as
+// the sparse kernels look at a whole broadcast operand once per call (to
+// decide whether the result stays sparse).
+func batchRows(o vec.Options, args []data.Value, splits []string) int {
+	w := splitCols(args, splits)
+	batch := o.BatchRows(w)
+	if !anySparse(args, splits) {
+		return batch
+	}
+	for i, a := range args {
+		if m, ok := a.(data.Matrix); ok && splits[i] == vec.SplitBcast {
+			batch = max(batch, m.Rows()*m.Cols()/w)
+		}
+	}
+	return batch
 }
 
 // splitCols returns the largest width (vec.Width: columns, or stored
