@@ -13,7 +13,7 @@ package rel
 func factorize(r runner, kv keyVec) ([]int32, table, error) {
 	n := kv.rows()
 	codes := make([]int32, n)
-	p := r.parts(n)
+	p := r.tableParts(n)
 	if p == 1 {
 		t := kv.newTable(min(n, 1<<10))
 		kv.insert(t, 0, n, codes)

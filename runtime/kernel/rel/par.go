@@ -51,6 +51,13 @@ func (r runner) parts(n int) int {
 	return min(n, r.threads*chunksPerThread)
 }
 
+// tableParts is parts for loops that fill a hash table per chunk: one chunk
+// per thread, since every chunk's table is merged afterwards (more chunks
+// would repeat the merge of the keys they share).
+func (r runner) tableParts(n int) int {
+	return min(r.parts(n), r.threads)
+}
+
 // bound returns the start of chunk k of parts chunks of [0, n): the chunks
 // are contiguous and the first n%parts are one row longer.
 func bound(n, parts, k int) int {
