@@ -13,9 +13,6 @@ func FrameType() types.Type {
 	return types.Type{DT: types.Frame, VT: types.Unknown, Rows: types.UnknownDim, Cols: types.UnknownDim}
 }
 
-// IsFrameOrUnknown reports whether a value of static type t may be a frame.
-func IsFrameOrUnknown(t types.Type) bool { return t.DT == types.Frame || t.DT == types.AnyData }
-
 // CreateFrameArgs checks the arguments of createFrame(c1, ..., cn[, l1,
 // ..., ln]) as far as their static types are known, as DAPHNE's parser
 // does: one or more column matrices, then either no labels or exactly as
