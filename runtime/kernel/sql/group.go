@@ -24,22 +24,7 @@ func group(keys []vec, n int) grouping {
 		keys[i] = coerce(keys[i], keys[i].k, n)
 	}
 	gid, first := groupCodes(keys)
-	perm := make([]int32, len(first))
-	for g := range perm {
-		perm[g] = int32(g)
-	}
-	cmps := make([]func(a, b int32) int, len(keys))
-	for i, k := range keys {
-		cmps[i] = rowCompare(k)
-	}
-	slices.SortFunc(perm, func(a, b int32) int {
-		for _, c := range cmps {
-			if r := c(first[a], first[b]); r != 0 {
-				return r
-			}
-		}
-		return 0
-	})
+	perm := sortGroups(keys, first)
 	rank := make([]int32, len(perm))
 	for r, g := range perm {
 		rank[g] = int32(r)
@@ -52,6 +37,64 @@ func group(keys []vec, n int) grouping {
 		sorted[r] = first[g]
 	}
 	return grouping{gid: gid, first: sorted}
+}
+
+// sortGroups returns the groups (given by their first rows) in ascending
+// order of their keys. The keys of the groups are gathered first, so the
+// sort reads contiguous memory; one key sorts (value, group) pairs.
+func sortGroups(keys []vec, first []int32) []int32 {
+	gk := make([]vec, len(keys))
+	for i, k := range keys {
+		gk[i] = k.gather(first)
+		if gk[i].k == kBool {
+			gk[i] = gk[i].asInt()
+		}
+	}
+	if len(gk) == 1 {
+		switch gk[0].k {
+		case kFloat:
+			return sortedPerm(gk[0].f)
+		case kStr:
+			return sortedPerm(gk[0].s)
+		}
+		return sortedPerm(gk[0].i)
+	}
+	perm := make([]int32, len(first))
+	for g := range perm {
+		perm[g] = int32(g)
+	}
+	cmps := make([]func(a, b int32) int, len(gk))
+	for i, k := range gk {
+		cmps[i] = rowCompare(k)
+	}
+	slices.SortFunc(perm, func(a, b int32) int {
+		for _, c := range cmps {
+			if r := c(a, b); r != 0 {
+				return r
+			}
+		}
+		return 0
+	})
+	return perm
+}
+
+// sortedPerm returns the indices of vals in ascending order of the values
+// (cmp.Compare: float NaN first).
+func sortedPerm[T cmp.Ordered](vals []T) []int32 {
+	type kv struct {
+		v T
+		g int32
+	}
+	kvs := make([]kv, len(vals))
+	for g, v := range vals {
+		kvs[g] = kv{v, int32(g)}
+	}
+	slices.SortFunc(kvs, func(a, b kv) int { return cmp.Compare(a.v, b.v) })
+	perm := make([]int32, len(vals))
+	for i, x := range kvs {
+		perm[i] = x.g
+	}
+	return perm
 }
 
 // rowCompare returns a comparison of two rows of v (ascending; floats as
