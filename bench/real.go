@@ -29,7 +29,8 @@ type RealOptions struct {
 	// amazon); LRRows x LRCols the linear-regression data.
 	Nodes, Edges   int
 	LRRows, LRCols int
-	// Schemes, Layouts and Victims to sweep; Threads the --num-threads
+	// Schemes, Layouts and Victims to sweep (a layout ending in "+pre",
+	// e.g. "PERCPU+pre", runs with --pre-partition); Threads the --num-threads
 	// values. With one thread only CENTRALIZED/SEQ is run (a single worker
 	// never steals, so the other layouts measure the same thing).
 	Schemes, Layouts, Victims []string
@@ -204,7 +205,7 @@ func RunReal(ctx context.Context, o RealOptions, log io.Writer) ([]RealRun, erro
 		for _, th := range o.Threads {
 			for _, lay := range o.Layouts {
 				victims := o.Victims
-				if lay == "CENTRALIZED" || lay == "LOCKFREE" || th == 1 {
+				if !multiQueue(lay) || th == 1 {
 					if th == 1 && lay != "CENTRALIZED" {
 						continue
 					}
@@ -216,8 +217,11 @@ func RunReal(ctx context.Context, o RealOptions, log io.Writer) ([]RealRun, erro
 							if err := ctx.Err(); err != nil {
 								return runs, err
 							}
-							flags := []string{"--vec", "--partitioning=" + sc, "--queue_layout=" + lay,
+							flags := []string{"--vec", "--partitioning=" + sc, "--queue_layout=" + strings.TrimSuffix(lay, PreSuffix),
 								"--victim_selection=" + v, fmt.Sprintf("--num-threads=%d", th)}
+							if strings.HasSuffix(lay, PreSuffix) {
+								flags = append(flags, "--pre-partition")
+							}
 							out, t, wall, err := o.run(ctx, p, flags)
 							r := RealRun{Pipeline: p.name, Scheme: sc, Layout: lay, Victim: v, Threads: th, Rep: rep,
 								WallSeconds: wall, ExecSeconds: t.Exec, TotalSeconds: t.Total, SameOutput: "n/a"}
@@ -295,19 +299,25 @@ func RealFigures(runs []RealRun) []Figure {
 		}
 		th := threads[len(threads)-1]
 		for _, lay := range layouts {
-			if lay == "CENTRALIZED" || lay == "LOCKFREE" {
+			if !multiQueue(lay) {
 				continue
 			}
-			h := &Heatmap{Title: fmt.Sprintf("daphne --vec, %s, %s, %d threads", p, lay, th), Unit: "s (median)",
-				RowLabels: victims, ColLabels: schemes}
+			reps := 0
+			h := &Heatmap{RowLabels: victims, ColLabels: schemes, Unit: "s (median)"}
+			sp := &Heatmap{RowLabels: victims, ColLabels: schemes, Unit: "% (max - min) / median"}
 			for _, v := range victims {
-				row := make([]float64, len(schemes))
+				row, srow := make([]float64, len(schemes)), make([]float64, len(schemes))
 				for j, sc := range schemes {
-					row[j] = get(key{p, sc, lay, v, th})
+					xs := vals[key{p, sc, lay, v, th}]
+					row[j], srow[j] = median(xs), 100*spread(xs)
+					reps = max(reps, len(xs))
 				}
-				h.Values = append(h.Values, row)
+				h.Values, sp.Values = append(h.Values, row), append(sp.Values, srow)
 			}
-			figs = append(figs, Figure{Name: fmt.Sprintf("real_%s_%s", p, strings.ToLower(lay)), Chart: h})
+			name := fmt.Sprintf("real_%s_%s", p, strings.ToLower(strings.ReplaceAll(lay, PreSuffix, "_pre")))
+			h.Title = fmt.Sprintf("daphne --vec, %s, %s, %d threads, median of %d", p, lay, th, reps)
+			sp.Title = fmt.Sprintf("daphne --vec, %s, %s, %d threads: spread of %d runs", p, lay, th, reps)
+			figs = append(figs, Figure{Name: name, Chart: h}, Figure{Name: name + "_spread", Chart: sp})
 		}
 	}
 	return figs

@@ -2,10 +2,14 @@ package bench
 
 import (
 	"context"
+	"encoding/csv"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -84,5 +88,95 @@ func TestRunRealWithFakeBinary(t *testing.T) {
 	o.Bin = filepath.Join(dir, "missing")
 	if _, err := RunReal(context.Background(), o, io.Discard); err == nil {
 		t.Fatal("RunReal succeeded without a binary")
+	}
+}
+
+// preCheckDaphne fails unless --pre-partition comes exactly with a
+// "+pre" layout's flags: PERCPU runs must not get it, and it is only
+// given with --queue_layout=PERCPU here.
+const preCheckDaphne = `#!/bin/sh
+pre=no; lay=
+for a in "$@"; do
+  case "$a" in
+    --pre-partition) pre=yes;;
+    --queue_layout=*) lay="$a";;
+  esac
+done
+if [ "$pre" = yes ] && [ "$lay" != "--queue_layout=PERCPU" ]; then echo "pre-partition with $lay" >&2; exit 3; fi
+echo "components: 1"
+echo "{\"startup_seconds\": 0, \"execution_seconds\": 0.$$, \"total_seconds\": 0.5}" >&2
+`
+
+func TestRealPrePartitionAndSummary(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs /bin/sh")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "daphne")
+	if err := os.WriteFile(bin, []byte(preCheckDaphne), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o := DefaultRealOptions(true)
+	o.Bin, o.Root, o.Dir, o.Pipelines = bin, dir, dir, []string{"cc"}
+	o.Nodes, o.Edges = 100, 300
+	o.Schemes, o.Victims, o.Threads = []string{"STATIC", "GSS"}, []string{"SEQ", "SEQPRI"}, []int{2}
+	o.Layouts = []string{"CENTRALIZED", "PERCPU", "PERCPU+pre"}
+	o.Reps, o.Timeout = 3, 10*time.Second
+	runs, err := RunReal(context.Background(), o, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts := RealSummary(runs)
+	// 2 schemes x (1 centralized + 2 victims x 2 multi-queue layouts).
+	if len(pts) != 2*(1+2*2) {
+		t.Fatalf("%d points, want 10", len(pts))
+	}
+	for _, p := range pts {
+		if p.Runs != 3 || p.Failed != 0 || p.DifferentOutputs != 0 {
+			t.Errorf("%+v: want 3 good runs", p)
+		}
+		if !(p.Min <= p.Median && p.Median <= p.Max) || p.Spread < 0 || math.IsNaN(p.Spread) {
+			t.Errorf("%+v: inconsistent statistics", p)
+		}
+	}
+	var names []string
+	for _, f := range RealFigures(runs) {
+		names = append(names, f.Name)
+	}
+	for _, want := range []string{"real_cc_percpu", "real_cc_percpu_spread", "real_cc_percpu_pre", "real_cc_percpu_pre_spread"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("figures %v lack %s", names, want)
+		}
+	}
+	var b strings.Builder
+	if err := WriteRealSummaryCSV(&b, pts); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil || len(recs) != len(pts)+1 || strings.Join(recs[0], ",") != RealSummaryHeader {
+		t.Errorf("summary CSV: %v\n%s", err, b.String())
+	}
+}
+
+func TestSpreadAndMedian(t *testing.T) {
+	nan := math.NaN()
+	tests := []struct {
+		name         string
+		xs           []float64
+		median, sprd float64
+	}{
+		{"three", []float64{2, 1, 4}, 2, 1.5},
+		{"with NaN", []float64{nan, 2, 2}, 2, 0},
+		{"even", []float64{1, 3}, 2, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if m, s := median(tc.xs), spread(tc.xs); m != tc.median || s != tc.sprd {
+				t.Errorf("median %v spread %v, want %v %v", m, s, tc.median, tc.sprd)
+			}
+		})
+	}
+	if !math.IsNaN(spread(nil)) || !math.IsNaN(median([]float64{nan})) {
+		t.Error("empty input not NaN")
 	}
 }

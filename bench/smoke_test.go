@@ -132,7 +132,7 @@ func TestRealFigures(t *testing.T) {
 	}
 	runs = append(runs, RealRun{Pipeline: "cc", Scheme: "GSS", Layout: "PERCPU", Victim: "SEQPRI", Threads: 2, ExecSeconds: math.NaN(), Err: "boom"})
 	figs := RealFigures(runs)
-	if len(figs) != 2 || figs[0].Name != "real_cc_centralized" || figs[1].Name != "real_cc_percpu" {
+	if len(figs) != 3 || figs[0].Name != "real_cc_centralized" || figs[1].Name != "real_cc_percpu" || figs[2].Name != "real_cc_percpu_spread" {
 		t.Fatalf("figures %+v", figs)
 	}
 	bc := figs[0].Chart.(*BarChart)
@@ -142,6 +142,9 @@ func TestRealFigures(t *testing.T) {
 	h := figs[1].Chart.(*Heatmap)
 	if h.Values[1][1] != 1.5 { // the failed repetition is ignored by the median
 		t.Fatalf("heatmap %+v", h.Values)
+	}
+	if sp := figs[2].Chart.(*Heatmap); sp.Values[1][1] != 0 { // one good run: no spread
+		t.Fatalf("spread heatmap %+v", sp.Values)
 	}
 	if _, err := WriteFigures(t.TempDir(), figs); err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/daphne-go/daphne/bench"
@@ -61,7 +62,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	doSim := fs.Bool("sim", true, "run the simulator sweeps")
 	doReal := fs.Bool("real", true, "run the real daphne binary sweeps")
 	doOver := fs.Bool("overhead", true, "compare the per-chunk overhead with OpenMP")
-	reps := fs.Int("reps", 1, "repetitions of every real run (figures show medians)")
+	reps := fs.Int("reps", 3, "repetitions of every real run (figures show medians; real_summary.csv medians and spreads)")
+	threads := fs.String("threads", "1,2", "comma-separated --num-threads values of the real runs")
+	layouts := fs.String("layouts", "CENTRALIZED,PERCPU,PERGROUP,PERCPU+pre", "queue layouts of the real runs (+pre: with --pre-partition)")
 	pipes := fs.String("pipelines", "cc,lr", "real pipelines to run: cc, lr")
 	root := fs.String("root", "", "repository root (default: the directory holding go.mod above the working directory)")
 	bin := fs.String("bin", "", "daphne binary (default: go build ./cmd/daphne into -out)")
@@ -93,8 +96,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	ths, err := parseInts(*threads)
+	if err != nil {
+		return fmt.Errorf("-threads: %w", err)
+	}
 	if *doReal {
-		if err := runReal(ctx, *root, *out, *bin, *quick, *reps, strings.Split(*pipes, ","), stdout, stderr); err != nil {
+		rc := realConfig{reps: *reps, pipes: strings.Split(*pipes, ","), threads: ths, layouts: strings.Split(*layouts, ",")}
+		if err := runReal(ctx, *root, *out, *bin, *quick, rc, stdout, stderr); err != nil {
 			return err
 		}
 	}
@@ -162,9 +170,9 @@ func runSim(ctx context.Context, out string, quick bool, stdout io.Writer) error
 
 // runReal builds daphne if needed, runs the real sweep and writes real.csv
 // and the figures.
-func runReal(ctx context.Context, root, out, bin string, quick bool, reps int, pipes []string, stdout, stderr io.Writer) error {
+func runReal(ctx context.Context, root, out, bin string, quick bool, rc realConfig, stdout, stderr io.Writer) error {
 	o := bench.DefaultRealOptions(quick)
-	o.Reps, o.Root, o.Dir, o.Pipelines = reps, root, out, pipes
+	o.Reps, o.Root, o.Dir, o.Pipelines, o.Threads, o.Layouts = rc.reps, root, out, rc.pipes, rc.threads, rc.layouts
 	if bin == "" {
 		abs, err := filepath.Abs(filepath.Join(out, "daphne"))
 		if err != nil {
@@ -192,6 +200,18 @@ func runReal(ctx context.Context, root, out, bin string, quick bool, reps int, p
 		if werr != nil {
 			return werr
 		}
+		ps := filepath.Join(out, "real_summary.csv")
+		sf, ferr := os.Create(ps)
+		if ferr != nil {
+			return ferr
+		}
+		werr = bench.WriteRealSummaryCSV(sf, bench.RealSummary(runs))
+		if cerr := sf.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return werr
+		}
 		paths, ferr := bench.WriteFigures(out, bench.RealFigures(runs))
 		if ferr != nil {
 			return ferr
@@ -205,6 +225,27 @@ func runReal(ctx context.Context, root, out, bin string, quick bool, reps int, p
 		fmt.Fprintf(stdout, "real: %d runs (%d failed or with a different output) -> %s and %d figures\n", len(runs), failed, p, len(paths))
 	}
 	return err
+}
+
+// realConfig holds the command-line settings of the real sweep.
+type realConfig struct {
+	reps    int
+	pipes   []string
+	threads []int
+	layouts []string
+}
+
+// parseInts parses a comma-separated list of positive integers.
+func parseInts(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%q is not a positive integer", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // runOverhead runs the OpenMP program and the Go benchmarks and writes
