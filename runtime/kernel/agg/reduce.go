@@ -15,9 +15,15 @@ import (
 // +inf/-inf when all values are NaN.
 
 // reduceAllDense folds every cell of m; m must have at least one cell for
-// Min and Max.
+// Min and Max. Float sums use interleaved partial sums (sum.go).
 func reduceAllDense[T ordered](op Op, d []T) T {
 	if op == Sum {
+		switch f := any(d).(type) {
+		case []float64:
+			return any(sumInterleaved(f)).(T)
+		case []float32:
+			return any(sumInterleaved(f)).(T)
+		}
 		return sumSlice(d)
 	}
 	return foldFrom(op, startAll(op, d[0]), d[1:])
