@@ -60,7 +60,7 @@ func frameSigs() []*Sig {
 		fn("groupJoin", "groupJoin", 5, 5, []string{"lhs", "rhs", "lhsOn", "rhsOn", "rhsAgg"}, 2, frameAndPositions),
 		fn("groupSum", "groupSum", 3, -1, nil, 1, fixedFrame),
 		fn("setColLabels", "setColLabels", 2, -1, nil, 1, fixedFrame),
-		fn("setColLabelsPrefix", "setColLabelsPrefix", 2, 2, []string{"arg", "prefix"}, 1, fixedFrame),
+		fn("setColLabelsPrefix", "setColLabelsPrefix", 2, 2, []string{"frame", "prefix"}, 1, fixedFrame),
 		fn("leftOuterJoin", "leftOuterJoin", 4, -1, nil, 1, fixedFrame),
 		fn("fullOuterJoin", "fullOuterJoin", 4, -1, nil, 1, fixedFrame),
 		fn("antiJoin", "antiJoin", 4, -1, nil, 1, fixedFrame),

@@ -77,6 +77,25 @@ func NewFrame(cols []Matrix, labels []string) (*Frame, error) {
 	return f, nil
 }
 
+// NewFrameRows is NewFrame for a frame whose row count is given: it also
+// builds frames without columns but with rows (DAPHNE's F[, 2:2] of a
+// 10-row frame is a 10x0 frame). Columns, if any, must have rows rows.
+func NewFrameRows(rows int, cols []Matrix, labels []string) (*Frame, error) {
+	if rows < 0 {
+		return nil, fmt.Errorf("frame: negative number of rows %d", rows)
+	}
+	f, err := NewFrame(cols, labels)
+	if err != nil {
+		return nil, err
+	}
+	if len(cols) == 0 {
+		f.rows = rows
+	} else if f.rows != rows {
+		return nil, fmt.Errorf("frame: columns have %d rows, want %d", f.rows, rows)
+	}
+	return f, nil
+}
+
 // EmptyFrame returns a frame with the given schema and labels and no rows.
 func EmptyFrame(schema []types.ValueType, labels []string) (*Frame, error) {
 	cols := make([]Matrix, len(schema))

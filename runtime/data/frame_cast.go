@@ -85,18 +85,12 @@ func MatrixToFrame(m Matrix, labels []string) (*Frame, error) {
 }
 
 // FrameToMatrix joins a frame's columns into a dense matrix of value type vt
-// (types.Unknown: the most general of the columns' value types).
+// (types.Unknown: the value type of the first column, as DAPHNE's cast).
 func FrameToMatrix(f *Frame, vt types.ValueType) (Matrix, error) {
 	if vt == types.Unknown {
-		for j, c := range f.cols {
-			if j == 0 {
-				vt = c.ValueType()
-			} else {
-				vt = types.Promote(vt, c.ValueType())
-			}
-		}
-		if vt == types.Unknown {
-			vt = types.F64
+		vt = types.F64
+		if len(f.cols) > 0 {
+			vt = f.cols[0].ValueType() // DAPHNE: the first column's type
 		}
 	}
 	out, err := NewDenseOf(vt, f.rows, len(f.cols))

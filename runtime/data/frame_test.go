@@ -36,6 +36,7 @@ func TestFramePrint(t *testing.T) {
 			"Frame(1x2, [col_0:float, col_1:bool])\n2.5 1\n"},
 		{"no rows", mustFrame([]Matrix{NewDense[int64](0, 1)}, []string{"k"}), "Frame(0x1, [k:int64_t])\n"},
 		{"no columns", mustFrame(nil, nil), "Frame(0x0, [])\n"},
+		{"rows without columns", func() *Frame { f, _ := NewFrameRows(2, nil, nil); return f }(), "Frame(2x0, [])\n\n\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -130,12 +131,19 @@ func TestFrameCasts(t *testing.T) {
 		t.Errorf("round trip %v", got)
 	}
 	mixed := mustFrame([]Matrix{DenseFrom(2, 1, []int64{1, 2}), DenseFrom(2, 1, []float64{0.5, 1.5})}, []string{"a", "b"})
-	mv, err := Cast(mixed, types.Matrix, types.Unknown)
+	mv, err := Cast(mixed, types.Matrix, types.F64)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d, ok := mv.(*Dense[float64]); !ok || d.Data[0] != 1 || d.Data[1] != 0.5 || d.Data[3] != 1.5 {
-		t.Errorf("mixed to matrix %#v", mv)
+		t.Errorf("mixed to f64 matrix %#v", mv)
+	}
+	iv, err := Cast(mixed, types.Matrix, types.Unknown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := iv.(*Dense[int64]); !ok || d.Data[1] != 0 || d.Data[3] != 1 {
+		t.Errorf("mixed to matrix of the first column's type %#v", iv)
 	}
 	sv, err := Cast(mustFrame([]Matrix{DenseFrom(1, 1, []float64{2.5})}, nil), types.Scalar, types.SI64)
 	if err != nil || sv.(*Scalar).VT != types.SI64 {

@@ -34,6 +34,9 @@ func Cond(c, a, b data.Value) (data.Value, error) {
 	if truth {
 		pick = a
 	}
+	if _, ok := pick.(*data.Frame); ok {
+		return pick, nil // frames keep their per-column types
+	}
 	vt := types.Promote(a.ValueType(), b.ValueType())
 	if vt == pick.ValueType() || vt == types.Unknown {
 		return pick, nil

@@ -108,7 +108,7 @@ func selectFrame(f *data.Frame, rs, cs sel) (*data.Frame, error) {
 		cols[k] = kern.extract(col, rs, all)
 		labels[k] = f.Label(j)
 	}
-	return data.NewFrame(cols, labels)
+	return data.NewFrameRows(rs.len(), cols, labels)
 }
 
 // frameErr rewords the bounds errors of the matrix kernels for a frame.

@@ -79,7 +79,7 @@ func TestExtractFrame(t *testing.T) {
 			"Frame(0x2, [f64:double, s:std::string])\n"},
 		{"empty row list", "at", []data.Value{data.NewDense[int64](0, 1)}, "at", []data.Value{str("ui64")},
 			"Frame(0x1, [ui64:uint64_t])\n"},
-		{"no column", "all", nil, "lo:hi", []data.Value{data.SI64(2), data.SI64(2)}, "Frame(0x0, [])\n"},
+		{"no column", "all", nil, "lo:hi", []data.Value{data.SI64(2), data.SI64(2)}, "Frame(3x0, [])\n\n\n\n"},
 		{"unknown label", "all", nil, "at", []data.Value{str("nope")},
 			`error: frame has no column labelled "nope" (its labels are ["f64", "f32", "si64", "si32", "si8", "ui64", "sz", "ui32", "ui8", "b", "s"])`},
 		{"unknown label in list", "all", nil, "at", []data.Value{strCol("s", "q")}, `error: no column labelled "q"`},
