@@ -90,20 +90,33 @@ func buildKeys(r runner, kvs []keyVec) (*keyDict, []int32, error) {
 // as those d was built from), or noCode where d has no such tuple.
 func (d *keyDict) probe(r runner, kvs []keyVec) ([]int32, error) {
 	n := kvs[0].rows()
-	codes := make([]int32, n)
-	var tmp []int32
-	if len(kvs) > 1 {
-		tmp = make([]int32, n)
-	}
+	codes, tmp := d.probeBuffers(kvs)
 	err := r.each(n, r.parts(n), func(_, lo, hi int) {
-		kvs[0].lookup(d.cols[0], lo, hi, codes)
-		for j := 1; j < len(kvs); j++ {
-			kvs[j].lookup(d.cols[j], lo, hi, tmp)
-			pairKeys{codes, tmp}.lookup(d.pairs[j-1], lo, hi, codes)
-		}
+		d.probeRange(kvs, lo, hi, codes, tmp)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return codes, nil
+}
+
+// probeBuffers returns the code array of a probe of kvs and, for several key
+// columns, a scratch array of the same length.
+func (d *keyDict) probeBuffers(kvs []keyVec) (codes, tmp []int32) {
+	n := kvs[0].rows()
+	codes = make([]int32, n)
+	if len(kvs) > 1 {
+		tmp = make([]int32, n)
+	}
+	return codes, tmp
+}
+
+// probeRange writes the codes of rows [lo, hi) of kvs to codes, using tmp
+// (rows [lo, hi)) for the codes of the second and later columns.
+func (d *keyDict) probeRange(kvs []keyVec, lo, hi int, codes, tmp []int32) {
+	kvs[0].lookup(d.cols[0], lo, hi, codes)
+	for j := 1; j < len(kvs); j++ {
+		kvs[j].lookup(d.cols[j], lo, hi, tmp)
+		pairKeys{codes, tmp}.lookup(d.pairs[j-1], lo, hi, codes)
+	}
 }

@@ -14,35 +14,103 @@ import (
 // gather returns the column whose row i is row idx[i] of col, or the null
 // stand-in where idx[i] < 0. Large results are gathered in parallel chunks.
 func gather(r runner, col data.Matrix, idx []int32) (data.Matrix, error) {
+	if idx == nil {
+		idx = []int32{} // no rows (nil would mean "share col")
+	}
+	out, err := gatherColumns(r, []data.Matrix{col}, [][]int32{idx})
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// gatherFrame gathers every column of f at idx.
+func gatherFrame(r runner, f *data.Frame, idx []int32) ([]data.Matrix, error) {
+	if idx == nil {
+		idx = []int32{} // no rows (nil would mean "share the columns")
+	}
+	idxs := make([][]int32, f.Cols())
+	for j := range idxs {
+		idxs[j] = idx
+	}
+	return gatherColumns(r, f.Columns(), idxs)
+}
+
+// gatherColumns gathers column j of cols at idx[j] (all idx[j] of one length,
+// or nil: the column is shared as it is). All columns are gathered in one
+// pass of chunks over the result rows.
+func gatherColumns(r runner, cols []data.Matrix, idx [][]int32) ([]data.Matrix, error) {
+	out := make([]data.Matrix, len(cols))
+	var fills []func(lo, hi int)
+	n := 0
+	for j, c := range cols {
+		if idx[j] == nil {
+			out[j] = c
+			continue
+		}
+		n = len(idx[j])
+		m, fill, err := gatherer(c, idx[j])
+		if err != nil {
+			return nil, err
+		}
+		out[j], fills = m, append(fills, fill)
+	}
+	if len(fills) == 0 {
+		return out, nil
+	}
+	err := r.each(n, r.parts(n), func(_, lo, hi int) {
+		for _, fill := range fills {
+			fill(lo, hi)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// gatherer allocates the result column of gathering col at idx and returns
+// it with the function that fills its rows [lo, hi).
+func gatherer(col data.Matrix, idx []int32) (data.Matrix, func(lo, hi int), error) {
 	vt := col.ValueType()
 	switch d := col.(type) {
 	case *data.Dense[float64]:
-		return gatherT(r, vt, d.Data, idx, math.NaN())
+		m, f := gatherT(vt, d.Data, idx, math.NaN())
+		return m, f, nil
 	case *data.Dense[float32]:
-		return gatherT(r, vt, d.Data, idx, float32(math.NaN()))
+		m, f := gatherT(vt, d.Data, idx, float32(math.NaN()))
+		return m, f, nil
 	case *data.Dense[int64]:
-		return gatherT(r, vt, d.Data, idx, 0)
+		m, f := gatherT(vt, d.Data, idx, 0)
+		return m, f, nil
 	case *data.Dense[int32]:
-		return gatherT(r, vt, d.Data, idx, 0)
+		m, f := gatherT(vt, d.Data, idx, 0)
+		return m, f, nil
 	case *data.Dense[int8]:
-		return gatherT(r, vt, d.Data, idx, 0)
+		m, f := gatherT(vt, d.Data, idx, 0)
+		return m, f, nil
 	case *data.Dense[uint64]:
-		return gatherT(r, vt, d.Data, idx, 0)
+		m, f := gatherT(vt, d.Data, idx, 0)
+		return m, f, nil
 	case *data.Dense[uint32]:
-		return gatherT(r, vt, d.Data, idx, 0)
+		m, f := gatherT(vt, d.Data, idx, 0)
+		return m, f, nil
 	case *data.Dense[uint8]:
-		return gatherT(r, vt, d.Data, idx, 0)
+		m, f := gatherT(vt, d.Data, idx, 0)
+		return m, f, nil
 	case *data.Dense[bool]:
-		return gatherT(r, vt, d.Data, idx, false)
+		m, f := gatherT(vt, d.Data, idx, false)
+		return m, f, nil
 	case *data.Dense[string]:
-		return gatherT(r, vt, d.Data, idx, "")
+		m, f := gatherT(vt, d.Data, idx, "")
+		return m, f, nil
 	}
-	return nil, fmt.Errorf("rel: internal error: column is %s", data.Describe(col))
+	return nil, nil, fmt.Errorf("rel: internal error: column is %s", data.Describe(col))
 }
 
-func gatherT[T data.Elem](r runner, vt types.ValueType, src []T, idx []int32, null T) (data.Matrix, error) {
+func gatherT[T data.Elem](vt types.ValueType, src []T, idx []int32, null T) (data.Matrix, func(lo, hi int)) {
 	out := make([]T, len(idx))
-	err := r.each(len(idx), r.parts(len(idx)), func(_, lo, hi int) {
+	return data.DenseFromVT(vt, len(out), 1, out), func(lo, hi int) {
 		o, ix := out[lo:hi], idx[lo:hi]
 		for i, j := range ix {
 			if j >= 0 {
@@ -51,24 +119,7 @@ func gatherT[T data.Elem](r runner, vt types.ValueType, src []T, idx []int32, nu
 				o[i] = null
 			}
 		}
-	})
-	if err != nil {
-		return nil, err
 	}
-	return data.DenseFromVT(vt, len(out), 1, out), nil
-}
-
-// gatherFrame gathers every column of f at idx.
-func gatherFrame(r runner, f *data.Frame, idx []int32) ([]data.Matrix, error) {
-	cols := make([]data.Matrix, f.Cols())
-	for j := range cols {
-		c, err := gather(r, f.Column(j), idx)
-		if err != nil {
-			return nil, err
-		}
-		cols[j] = c
-	}
-	return cols, nil
 }
 
 // concatColumns returns the column holding a's rows followed by b's (both of

@@ -49,21 +49,24 @@ func buildIndex(r runner, keys []keyVec) (*joinIndex, error) {
 	return &joinIndex{dict: d, codes: codes, start: start, rows: rows, unique: len(rows) == g}, nil
 }
 
-// pairs returns the (probe row, build row) pairs of the join of the probe
-// rows with codes pcodes: in probe row order and, for one probe row, in build
-// row order. With outer, a probe row without a match yields one pair with
-// build row -1. Each chunk of probe rows counts its pairs first, so that it
+// pairs probes the index with the key columns pk and returns the codes of
+// the probe rows and the (probe row, build row) pairs of the join: in probe
+// row order and, for one probe row, in build row order. With outer, a probe
+// row without a match yields one pair with build row -1. Each chunk of probe
+// rows looks its keys up and counts its pairs first (one pass), so that it
 // writes them at a position fixed by the counts of the chunks before it.
 //
 // When every probe row yields exactly one pair, pIdx is the identity and is
 // returned as nil (the caller shares the probe side's columns instead of
 // gathering them).
-func (ix *joinIndex) pairs(r runner, pcodes []int32, outer bool) (pIdx, bIdx []int32, err error) {
-	n := len(pcodes)
+func (ix *joinIndex) pairs(r runner, pk []keyVec, outer bool) (pcodes, pIdx, bIdx []int32, err error) {
+	n := pk[0].rows()
 	p := r.parts(n)
+	pcodes, tmp := ix.dict.probeBuffers(pk)
 	counts := make([]int, p+1)
 	ones := make([]bool, p) // chunk k's rows yield one pair each
 	err = r.each(n, p, func(part, lo, hi int) {
+		ix.dict.probeRange(pk, lo, hi, pcodes, tmp)
 		m, one := 0, true
 		for _, c := range pcodes[lo:hi] {
 			switch {
@@ -80,13 +83,13 @@ func (ix *joinIndex) pairs(r runner, pcodes []int32, outer bool) (pIdx, bIdx []i
 		counts[part+1], ones[part] = m, one
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for k := 0; k < p; k++ {
 		counts[k+1] += counts[k]
 	}
 	if err := checkRows("the join result", counts[p]); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	identity := !slices.Contains(ones, false)
 	if !identity {
@@ -101,9 +104,9 @@ func (ix *joinIndex) pairs(r runner, pcodes []int32, outer bool) (pIdx, bIdx []i
 		}
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return pIdx, bIdx, nil
+	return pcodes, pIdx, bIdx, nil
 }
 
 // fillOne writes the build row of probe rows [lo, hi), each of which has

@@ -117,11 +117,7 @@ func join(ctx context.Context, op string, lhs, rhs *data.Frame, lhsOn, rhsOn []s
 	if err != nil {
 		return nil, err
 	}
-	lcodes, err := ix.dict.probe(r, lk)
-	if err != nil {
-		return nil, err
-	}
-	lIdx, rIdx, err := ix.pairs(r, lcodes, kind != innerKind)
+	lcodes, lIdx, rIdx, err := ix.pairs(r, lk, kind != innerKind)
 	if err != nil {
 		return nil, err
 	}
@@ -176,18 +172,19 @@ func positions(idx []int32) data.Matrix {
 // the result frame (lhs columns first). A nil lIdx stands for all lhs rows
 // in order: the result shares lhs's columns.
 func assemble(r runner, lhs, rhs *data.Frame, lIdx, rIdx []int32, labels []string) (*data.Frame, error) {
-	lc := lhs.Columns()
-	var err error
-	if lIdx != nil {
-		if lc, err = gatherFrame(r, lhs, lIdx); err != nil {
-			return nil, err
-		}
+	var cols []data.Matrix
+	var idx [][]int32
+	for j := 0; j < lhs.Cols(); j++ {
+		cols, idx = append(cols, lhs.Column(j)), append(idx, lIdx)
 	}
-	rc, err := gatherFrame(r, rhs, rIdx)
+	for j := 0; j < rhs.Cols(); j++ {
+		cols, idx = append(cols, rhs.Column(j)), append(idx, rIdx)
+	}
+	out, err := gatherColumns(r, cols, idx)
 	if err != nil {
 		return nil, err
 	}
-	return data.NewFrame(append(lc, rc...), labels)
+	return data.NewFrame(out, labels)
 }
 
 func checkSizes(op string, lhs, rhs *data.Frame) error {
