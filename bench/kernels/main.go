@@ -99,13 +99,14 @@ func (c config) validate() error {
 type results struct {
 	copy1, copy2 timing
 	goT          map[string]timing // by workload name
+	pairCopy     map[string]timing // the 1-goroutine copy run before each run of a memory-bound workload
 	np           *numpyResults     // nil if numpy did not run
 	npNote       string            // why numpy did not run
 }
 
 // run measures everything and writes the report to w.
 func run(c config, w io.Writer) error {
-	r := results{goT: map[string]timing{}}
+	r := results{goT: map[string]timing{}, pairCopy: map[string]timing{}}
 	var err error
 	if r.copy1, err = copyBandwidth(c.copyMiB, 1, c.reps); err != nil {
 		return err
@@ -140,6 +141,7 @@ func run(c config, w io.Writer) error {
 func measureGo(c config, r *results) error {
 	ops, ctx := runtimeOps(), newCtx(c.threads)
 	x, y := randMatrix(1, c.rows, c.cols), randMatrix(2, c.rows, c.cols)
+	cp := copier(c.copyMiB, 1)
 	for _, wl := range memWorkloads(c.rows, c.cols) {
 		if !c.wants(wl.name) {
 			continue
@@ -149,15 +151,16 @@ func measureGo(c config, r *results) error {
 			args = append(args, y)
 		}
 		var last data.Value
-		t, err := timed(c.reps, func() error {
+		t, tc, err := timedWith(c.reps, func() error {
 			last = nil // the previous result is garbage before the run
 			v, err := opCall(ops, ctx, wl.op, args...)
 			last = v
 			return err
-		})
+		}, cp)
 		if err != nil {
 			return err
 		}
+		r.pairCopy[wl.name] = tc
 		if err := wl.check(x, y, last); err != nil {
 			return fmt.Errorf("%s: %w", wl.name, err)
 		}

@@ -27,35 +27,52 @@ type timing struct {
 // garbage collection before every run keeps the previous run's garbage
 // out of the timed interval (and lets an allocation reuse its pages).
 func timed(reps int, f func() error) (timing, error) {
-	var t timing
-	for i := 0; i <= reps; i++ {
-		runtime.GC()
-		start := time.Now()
-		if err := f(); err != nil {
-			return t, err
-		}
-		d := time.Since(start)
-		if i == 0 {
-			t.first, t.best = d, d
-			continue
-		}
-		if reps > 0 && (i == 1 || d < t.best) {
-			t.best = d
-		}
-	}
-	return t, nil
+	t, _, err := timedWith(reps, f, nil)
+	return t, err
 }
 
-// copyBandwidth times copying a slice of mib MiB with the given number of
-// goroutines (each copies one contiguous part).
-func copyBandwidth(mib, goroutines, reps int) (timing, error) {
+// timedWith is timed for f, with g (if not nil) run and timed before each
+// run of f too (A B A B: both see the same load of a shared machine).
+func timedWith(reps int, f, g func() error) (tf, tg timing, err error) {
+	once := func(h func() error, t *timing, i int) error {
+		runtime.GC()
+		start := time.Now()
+		if err := h(); err != nil {
+			return err
+		}
+		d := time.Since(start)
+		switch {
+		case i == 0:
+			t.first, t.best = d, d
+		case i == 1 || d < t.best:
+			t.best = d
+		}
+		return nil
+	}
+	for i := 0; i <= reps; i++ {
+		if g != nil {
+			if err := once(g, &tg, i); err != nil {
+				return tf, tg, err
+			}
+		}
+		if err := once(f, &tf, i); err != nil {
+			return tf, tg, err
+		}
+	}
+	return tf, tg, nil
+}
+
+// copier returns a function copying a slice of mib MiB with the given
+// number of goroutines (each copies one contiguous part); both slices
+// are written before, so no page is fresh.
+func copier(mib, goroutines int) func() error {
 	n := mib << 20 / 8
 	src, dst := make([]float64, n), make([]float64, n)
 	for i := range src {
 		src[i] = float64(i)
 	}
-	clear(dst) // fault the pages in before timing
-	return timed(reps, func() error {
+	clear(dst)
+	return func() error {
 		var wg sync.WaitGroup
 		for g := range goroutines {
 			lo, hi := n*g/goroutines, n*(g+1)/goroutines
@@ -70,7 +87,12 @@ func copyBandwidth(mib, goroutines, reps int) (timing, error) {
 			return fmt.Errorf("copy: last cell %v, want %v", dst[n-1], src[n-1])
 		}
 		return nil
-	})
+	}
+}
+
+// copyBandwidth times copier(mib, goroutines).
+func copyBandwidth(mib, goroutines, reps int) (timing, error) {
+	return timed(reps, copier(mib, goroutines))
 }
 
 // runtimeOps returns the op registry of the kernels measured here: the
