@@ -28,7 +28,9 @@ func minMax(xs []int64) (lo, hi int64) {
 }
 
 // intCodes codes xs; it returns the codes and the dictionary for lookups.
-func intCodes(xs []int64) ([]int32, func(int64) int32, int) {
+// With limit > 0 it gives up (n = -1) once more than limit distinct values
+// need a map.
+func intCodes(xs []int64, limit int) ([]int32, func(int64) int32, int) {
 	codes := make([]int32, len(xs))
 	lo, hi := minMax(xs)
 	if denseRange(lo, hi, len(xs)) {
@@ -54,6 +56,9 @@ func intCodes(xs []int64) ([]int32, func(int64) int32, int) {
 	for j, x := range xs {
 		c, ok := m[x]
 		if !ok {
+			if limit > 0 && len(m) >= limit {
+				return nil, nil, -1
+			}
 			c = int32(len(m))
 			m[x] = c
 		}
@@ -133,7 +138,7 @@ func joinCodes(r, l vec) (rc, lc []int32, n int) {
 		lc = lookupAll(l.s, look)
 	default:
 		var look func(int64) int32
-		rc, look, n = intCodes(r.i)
+		rc, look, n = intCodes(r.i, 0)
 		lc = lookupAll(l.i, look)
 	}
 	return rc, lc, n
@@ -177,10 +182,24 @@ func combineJoinCodes(ra, rb, la, lb []int32, nb int) (rc, lc []int32) {
 	return rc, lc
 }
 
+// mapLimit is the number of distinct integer keys beyond which grouping
+// switches from a map (random access, slow once it outgrows the caches)
+// to a radix sort.
+const mapLimit = 1 << 16
+
 // groupCodes codes the rows of several key columns (all of n rows): gid
-// is each row's group in order of first occurrence, first the first row of
-// each group.
-func groupCodes(keys []vec) (gid []int32, first []int32) {
+// is each row's group, first the first row of each group. Groups are
+// numbered in order of first occurrence, or, if sorted, in ascending order
+// of a single integer key.
+func groupCodes(keys []vec) (gid []int32, first []int32, sorted bool) {
+	if len(keys) == 1 && keys[0].k != kFloat && keys[0].k != kStr {
+		xs := keys[0].asInt().i
+		if c, _, n := intCodes(xs, mapLimit); n >= 0 {
+			return c, firstRows(c, n), false
+		}
+		c, first := radixCodes(xs)
+		return c, first, true
+	}
 	var ng int
 	for i, k := range keys {
 		var c []int32
@@ -191,7 +210,7 @@ func groupCodes(keys []vec) (gid []int32, first []int32) {
 		case kStr:
 			c, _, nc = strCodes(k.s)
 		default:
-			c, _, nc = intCodes(k.asInt().i)
+			c, _, nc = intCodes(k.asInt().i, 0)
 		}
 		if i == 0 {
 			gid, ng = c, nc
@@ -199,7 +218,12 @@ func groupCodes(keys []vec) (gid []int32, first []int32) {
 			gid, ng = combineGroupCodes(gid, ng, c, nc)
 		}
 	}
-	first = make([]int32, ng)
+	return gid, firstRows(gid, ng), false
+}
+
+// firstRows returns the first row of each of n groups.
+func firstRows(gid []int32, n int) []int32 {
+	first := make([]int32, n)
 	for i := range first {
 		first[i] = -1
 	}
@@ -208,7 +232,52 @@ func groupCodes(keys []vec) (gid []int32, first []int32) {
 			first[g] = int32(j)
 		}
 	}
-	return gid, first
+	return first
+}
+
+// radixCodes codes xs in ascending order of value: a stable LSD radix
+// sort of (value, row) pairs, one pass per byte that varies, so each
+// group's first row is its smallest.
+func radixCodes(xs []int64) (codes, first []int32) {
+	n := len(xs)
+	codes = make([]int32, n)
+	if n == 0 {
+		return codes, nil
+	}
+	keys, rows := make([]uint64, n), make([]int32, n)
+	for i, x := range xs {
+		keys[i], rows[i] = uint64(x)^1<<63, int32(i)
+	}
+	tk, tr := make([]uint64, n), make([]int32, n)
+	for shift := 0; shift < 64; shift += 8 {
+		var count [256]int
+		for _, k := range keys {
+			count[(k>>shift)&0xff]++
+		}
+		if count[(keys[0]>>shift)&0xff] == n {
+			continue // every key has the same byte here
+		}
+		sum := 0
+		for b, c := range count {
+			count[b] = sum
+			sum += c
+		}
+		for i, k := range keys {
+			b := (k >> shift) & 0xff
+			tk[count[b]], tr[count[b]] = k, rows[i]
+			count[b]++
+		}
+		keys, tk, rows, tr = tk, keys, tr, rows
+	}
+	c := int32(-1)
+	for i, k := range keys {
+		if i == 0 || k != keys[i-1] {
+			c++
+			first = append(first, rows[i])
+		}
+		codes[rows[i]] = c
+	}
+	return codes, first
 }
 
 // combineGroupCodes combines two code columns; small products are coded

@@ -23,7 +23,10 @@ func group(keys []vec, n int) grouping {
 	for i := range keys {
 		keys[i] = coerce(keys[i], keys[i].k, n)
 	}
-	gid, first := groupCodes(keys)
+	gid, first, sorted := groupCodes(keys)
+	if sorted {
+		return grouping{gid: gid, first: first}
+	}
 	perm := sortGroups(keys, first)
 	rank := make([]int32, len(perm))
 	for r, g := range perm {
@@ -32,11 +35,11 @@ func group(keys []vec, n int) grouping {
 	for j, g := range gid {
 		gid[j] = rank[g]
 	}
-	sorted := make([]int32, len(first))
+	firstSorted := make([]int32, len(first))
 	for r, g := range perm {
-		sorted[r] = first[g]
+		firstSorted[r] = first[g]
 	}
-	return grouping{gid: gid, first: sorted}
+	return grouping{gid: gid, first: firstSorted}
 }
 
 // sortGroups returns the groups (given by their first rows) in ascending

@@ -2,7 +2,9 @@ package sql
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,5 +182,52 @@ func checkReference(t *testing.T, views map[string]*data.Frame, q string) {
 				t.Fatalf("%s:\nrow %d column %d: %v, want %v\ngot:\n%swant:\n%s", q, i, j, got[i][j], want[i][j], rowsString(got), rowsString(want))
 			}
 		}
+	}
+}
+
+// TestGroupManyKeys groups by an integer key with more distinct values
+// than the map coding takes (the radix-sort path), negative ones included,
+// against the reference.
+func TestGroupManyKeys(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 6))
+	n := 2 * mapLimit
+	k, x := make([]int64, n), make([]int64, n)
+	for i := range k {
+		k[i], x[i] = r.Int64N(1<<40)-1<<39, r.Int64N(100)
+		if i%3 == 0 {
+			k[i] = k[r.IntN(i+1)] // repeated keys
+		}
+	}
+	k[0], k[1] = math.MinInt64, math.MaxInt64
+	if _, _, sorted := groupCodes([]vec{{k: kInt, i: k}}); !sorted {
+		t.Fatal("the keys did not take the radix path")
+	}
+	views := map[string]*data.Frame{"a": frame(t, []string{"k", "x"}, col(k...), col(x...))}
+	checkReference(t, views, "SELECT a.k, count(*), sum(a.x), min(a.x) FROM a GROUP BY a.k")
+	checkReference(t, views, "SELECT DISTINCT a.k FROM a ORDER BY a.k DESC")
+}
+
+func TestRadixCodes(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		xs    []int64
+		codes []int32
+		first []int32
+	}{
+		{"empty", nil, []int32{}, nil},
+		{"one", []int64{7}, []int32{0}, []int32{0}},
+		{"signs", []int64{3, -1, 3, math.MinInt64, 0, -1}, []int32{3, 1, 3, 0, 2, 1}, []int32{3, 1, 4, 0}},
+		{"high bytes", []int64{1 << 40, 1, 1 << 40, 1<<40 + 1}, []int32{1, 0, 1, 2}, []int32{1, 0, 3}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			codes, first := radixCodes(tc.xs)
+			if !slices.Equal(codes, tc.codes) || !slices.Equal(first, tc.first) {
+				t.Fatalf("radixCodes(%v) = %v, %v, want %v, %v", tc.xs, codes, first, tc.codes, tc.first)
+			}
+		})
 	}
 }
