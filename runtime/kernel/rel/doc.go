@@ -81,14 +81,24 @@
 //
 // # Parallelism and determinism
 //
-// With Options.Threads > 1 and inputs of at least Options.ParallelRows rows
-// (default 1<<20), the factorization (local tables per chunk merged in chunk
-// order), the probes, the index construction and the gathers run in chunks
-// on the persistent worker pool of package sched (sched.Default()). Results
-// are identical to the sequential path, bit for bit, for any thread count:
-// codes are assigned in first-occurrence order either way, every output row
-// has a position fixed by counts and prefix sums, and sums are accumulated in
-// row order per group.
+// With Options.Threads > 1, every phase over at least Options.ParallelRows
+// rows (default 1<<20) runs in chunks on the persistent worker pool of
+// package sched (sched.Default(), self-scheduled): the factorization of key
+// columns (one hash table per thread, merged in chunk order), the probes
+// with the pair counting, the writing of the pairs and the gathering of the
+// result columns. The counting sort of the build side, the per-group sums
+// and the sort of the groups run on the calling goroutine. Results are
+// identical to the sequential path, bit for bit, for any thread count and
+// chunking: codes are assigned in first-occurrence order either way (a chunk
+// table lists its keys in first-occurrence order, so merging the tables in
+// chunk order reproduces the sequential numbering), every output row has a
+// position fixed by counts and prefix sums, and sums are accumulated in row
+// order per group.
+//
+// The merge of the chunk tables is sequential and costs one insert per
+// distinct key per chunk: with few distinct keys (a dimension table's ids,
+// groups) the parallel factorization scales with the threads; with nearly
+// as many distinct keys as rows it is no faster than the sequential one.
 //
 // Row counts above math.MaxInt32 (inputs or results) are rejected with
 // ErrTooLarge.

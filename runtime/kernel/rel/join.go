@@ -38,6 +38,12 @@ func InnerJoin(ctx context.Context, lhs, rhs *data.Frame, lhsOn, rhsOn string, o
 	return join(ctx, "innerJoin", lhs, rhs, []string{lhsOn}, []string{rhsOn}, innerKind, o)
 }
 
+// InnerJoinKeys is InnerJoin on key tuples: lhs row i and rhs row j match
+// when lhsOn[k] of row i equals rhsOn[k] of row j for every k.
+func InnerJoinKeys(ctx context.Context, lhs, rhs *data.Frame, lhsOn, rhsOn []string, o Options) (*data.Frame, error) {
+	return join(ctx, "innerJoin", lhs, rhs, lhsOn, rhsOn, innerKind, o)
+}
+
 // LeftOuterJoin is the inner join on the key tuples lhsOn = rhsOn plus one
 // row for every lhs row without a match, its rhs columns set to the null
 // stand-ins; all in lhs row order.

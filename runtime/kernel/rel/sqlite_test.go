@@ -102,7 +102,7 @@ func TestAgainstSQLite(t *testing.T) {
 				func(o Options) (*data.Frame, error) { return InnerJoin(ctx, l, r, "lk", "rk", o) }, false},
 			{"two-key inner join", "SELECT * FROM l JOIN r ON lk = rk AND ls = rs ORDER BY lid, rid;",
 				func(o Options) (*data.Frame, error) {
-					return join(ctx, "join", l, r, []string{"lk", "ls"}, []string{"rk", "rs"}, innerKind, o)
+					return InnerJoinKeys(ctx, l, r, []string{"lk", "ls"}, []string{"rk", "rs"}, o)
 				}, false},
 			{"leftOuterJoin", "SELECT lid, lk, ls, lv, " + rcols + " FROM l LEFT JOIN r ON lk = rk AND ls = rs ORDER BY lid, rid;",
 				func(o Options) (*data.Frame, error) {
