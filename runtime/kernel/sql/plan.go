@@ -137,34 +137,27 @@ func fullMask(r *relation) uint64 {
 	return 1<<len(r.s.tabs) - 1
 }
 
-// join joins view k (right) to the views before it (left).
+// join joins view k (right) to the views before it (left): a hash join on
+// the equality conjuncts between them, else a cartesian product.
 func (b *binder) join(left, right *relation, cs []*conjunct, k int, q *sqlast.Query) (*relation, error) {
 	var lk, rk []bexpr
 	var kinds []kind
 	for _, c := range cs {
-		x, ok := c.e.(*sqlast.Binary)
-		for ok && x.Op == "=" {
-			l, r := x.X, x.Y
-			lt, rt := b.tablesOf(l), b.tablesOf(r)
-			if lt == 1<<k && rt != 0 && rt&^left.tabs == 0 {
-				l, r, lt, rt = r, l, rt, lt
-			}
-			if c.done || rt != 1<<k || lt == 0 || lt&^left.tabs != 0 {
-				break
-			}
-			lb, err := b.bind(l, modeRow)
-			if err != nil {
-				return nil, err
-			}
-			rb, err := b.bind(r, modeRow)
-			if err != nil {
-				return nil, err
-			}
-			lk, rk = append(lk, lb), append(rk, rb)
-			kinds = append(kinds, c.b.(*cmpExpr).ck)
-			c.done = true
-			break
+		l, r, ok := b.equiKey(c, left.tabs, k)
+		if !ok {
+			continue
 		}
+		lb, err := b.bind(l, modeRow)
+		if err != nil {
+			return nil, err
+		}
+		rb, err := b.bind(r, modeRow)
+		if err != nil {
+			return nil, err
+		}
+		lk, rk = append(lk, lb), append(rk, rb)
+		kinds = append(kinds, c.b.(*cmpExpr).ck)
+		c.done = true
 	}
 	pos := q.Select
 	if k >= len(q.From) {
@@ -176,4 +169,23 @@ func (b *binder) join(left, right *relation, cs []*conjunct, k int, q *sqlast.Qu
 		return cartesian(left, right, pos)
 	}
 	return hashJoin(left, right, lk, rk, kinds, pos)
+}
+
+// equiKey reports whether conjunct c, not applied yet, is "x = y" with one
+// side over the views in left (only) and the other over view k (only);
+// it returns the left side first.
+func (b *binder) equiKey(c *conjunct, left uint64, k int) (l, r sqlast.Expr, ok bool) {
+	x, isBin := c.e.(*sqlast.Binary)
+	if c.done || !isBin || x.Op != "=" {
+		return nil, nil, false
+	}
+	l, r = x.X, x.Y
+	lt, rt := b.tablesOf(l), b.tablesOf(r)
+	if lt == 1<<k {
+		l, r, lt, rt = r, l, rt, lt
+	}
+	if rt != 1<<k || lt == 0 || lt&^left != 0 {
+		return nil, nil, false
+	}
+	return l, r, true
 }
