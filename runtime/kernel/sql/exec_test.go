@@ -190,3 +190,24 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPrefixedLabels: a view whose labels already have a prefix (the
+// result of another query) is referenced and labelled with the prefix
+// replaced, as DAPHNE's setColLabelsPrefix does.
+func TestPrefixedLabels(t *testing.T) {
+	t.Parallel()
+	views := map[string]*data.Frame{"f": frame(t, []string{"a", "b"}, col[int64](1, 2, 3), col(0.5, 1.5, 2.5))}
+	res, err := Run(views, "SELECT f.a, f.b * 2 AS b2 FROM f WHERE f.a > 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	views["g"] = res // labels f.a, b2
+	res, err = Run(views, "SELECT * FROM g JOIN f ON g.a = f.a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Frame(2x4, [g.a:int64_t, g.b2:double, f.a:int64_t, f.b:double])\n2 3 2 1.5\n3 5 3 2.5\n"
+	if got := printed(t, res); got != want {
+		t.Fatalf("got\n%swant\n%s", got, want)
+	}
+}
