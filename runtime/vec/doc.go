@@ -31,9 +31,14 @@
 //     runtime/data), so views are never written.
 //   - Rows.Put copies a task's rows into its range of the result only if
 //     the task output is a dense matrix of the result's value type and
-//     width; otherwise it reports false and the caller falls back to
-//     running the pipeline unsplit, so a result never has a different
-//     representation or value type than without --vec.
+//     width, or keeps it as a part of a CSR result if the first part was
+//     CSR (joined in row order by Rows.Matrix, which is nil unless the
+//     parts cover every row once); otherwise it reports false and the
+//     caller falls back to running the pipeline unsplit, so a result never
+//     has a different representation or value type than without --vec.
+//   - A CSR row view (csr.go) shares the input's values and column
+//     indexes and has its own rebased row pointers; batches of CSR
+//     pipelines are sized by stored values per row (Width).
 //   - Partials are combined in row order: the partials are stacked with
 //     the partial of the first rows on top, and the same column aggregation
 //     (sumCol, aggMinCol, aggMaxCol) is applied to the stack. Integer sums,
