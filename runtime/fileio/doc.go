@@ -26,6 +26,7 @@
 //     selects the value type.
 //   - .dbdf: DAPHNE's binary format (version 1, little endian), dense or CSR;
 //     a .meta file is optional.
+//   - .parquet: read as a frame and joined into a dense matrix (see Frames).
 //
 // # Frames
 //
@@ -66,7 +67,23 @@
 // floats exact) with a meta file of compact JSON with sorted keys. bool
 // columns cannot be written (no meta value type).
 //
-// Writing always produces "<file>.meta" as compact JSON with sorted keys, as
+// Parquet (.parquet, through github.com/parquet-go/parquet-go) holds flat
+// tables: readFrame reads every row group, column by column; nested or
+// repeated columns are refused. Parquet types map to value types as:
+// INT64 -> si64 (unsigned logical type: ui64; timestamps stay si64),
+// INT32 -> si32 (logical INT(8, signed): si8; INT(8, unsigned): ui8;
+// other unsigned: ui32; dates stay si32), DOUBLE -> f64, FLOAT -> f32,
+// BOOLEAN -> ui8 (0/1; files have no bool value type), BYTE_ARRAY and
+// FIXED_LEN_BYTE_ARRAY (strings, JSON, ...) -> str. DECIMAL and INT96 are
+// refused. A null reads as nan in float columns, 0 in integer (and
+// boolean) columns and "" in string columns. writeFrame writes one
+// required column per frame column, in the frame's order and named by its
+// labels (ui8/ui32/ui64 as unsigned logical types, si8 as INT(8)), in row
+// groups of 2^20 rows, uncompressed, and no .meta file. readMatrix of a
+// Parquet file joins the columns into a dense matrix of the most general
+// column type (or that of an optional .meta file).
+//
+// Writing matrices always produces "<file>.meta" as compact JSON with sorted keys, as
 // DAPHNE does, e.g. {"numCols":4,"numRows":2,"valueType":"f64"}.
 //
 // # Performance

@@ -15,7 +15,7 @@ import (
 )
 
 // ReadMatrix reads the matrix stored in path, choosing the format by the
-// extension (.csv, .coo, .mtx, .dbdf; see the package doc). .csv and .coo
+// extension (.csv, .coo, .mtx, .dbdf, .parquet; see the package doc). .csv and .coo
 // files need their "<path>.meta"; for the other formats it is optional.
 func ReadMatrix(path string) (data.Matrix, error) {
 	ext := strings.ToLower(filepath.Ext(path))
@@ -48,8 +48,10 @@ func ReadMatrix(path string) (data.Matrix, error) {
 			return m, err
 		}
 		return applyMeta(m, *meta, path)
+	case ".parquet":
+		return readParquetMatrix(path)
 	}
-	return nil, fmt.Errorf("cannot read file '%s': unsupported file extension %q (supported: .csv, .coo, .mtx, .dbdf)", path, ext)
+	return nil, fmt.Errorf("cannot read file '%s': unsupported file extension %q (supported: .csv, .coo, .mtx, .dbdf, .parquet)", path, ext)
 }
 
 // optionalMeta reads "<path>.meta" if it exists.

@@ -41,8 +41,13 @@ func ReadFrame(path string, opt FrameReadOptions) (*data.Frame, error) {
 	switch ext {
 	case ".csv":
 		return readFrameCSV(path, opt)
+	case ".parquet":
+		if opt.Schema != "" || opt.Header != HeaderDetect {
+			return nil, fmt.Errorf("readFrame: '%s' is a Parquet file, which describes its own schema: give no schema and no header argument", path)
+		}
+		return readParquetFrame(path)
 	}
-	return nil, fmt.Errorf("cannot read frame from file '%s': unsupported file extension %q (supported: .csv)", path, ext)
+	return nil, fmt.Errorf("cannot read frame from file '%s': unsupported file extension %q (supported: .csv, .parquet)", path, ext)
 }
 
 // readFrameCSV reads a CSV file with its .meta, an explicit schema or an
@@ -109,8 +114,10 @@ func WriteFrame(path string, f *data.Frame) error {
 			return err
 		}
 		return WriteFrameMeta(path, frameMetaOf(f))
+	case ".parquet":
+		return writeParquetFrame(path, f)
 	}
-	return fmt.Errorf("cannot write frame to file '%s': unsupported file extension %q (supported: .csv)", path, ext)
+	return fmt.Errorf("cannot write frame to file '%s': unsupported file extension %q (supported: .csv, .parquet)", path, ext)
 }
 
 // opReadFrame implements readFrame(filename, schema, header).
