@@ -143,3 +143,43 @@ func BenchmarkFusedPipeline(b *testing.B) {
 		})
 	}
 }
+
+// sparseBenchScript runs a fused chain over a random 20,000 x 20,000 CSR
+// matrix with about 600,000 non-zeros 10 times (made once, under
+// --select-matrix-repr).
+const sparseBenchScript = `
+G = rand(20000, 20000, 0.0, 1.0, 0.0015, 42);
+c = rand(20000, 1, 1.0, 2.0, 1, 7);
+s = 0.0;
+for (i in 1:10) {
+  u = rowMaxs(abs(G * t(c)) * 2.0) + rowSums(G);
+  s = s + sum(u);
+}
+print(s);
+`
+
+// BenchmarkSparsePipeline runs sparseBenchScript unfused and with --vec
+// (go test -bench SparsePipeline -benchmem ./runtime/vec): fused, G is
+// split into row views on the pool's workers.
+func BenchmarkSparsePipeline(b *testing.B) {
+	p := filepath.Join(b.TempDir(), "sparse.daph")
+	if err := os.WriteFile(p, []byte(sparseBenchScript), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		vec  bool
+	}{{"unfused", false}, {"vec", true}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				cfg := config.Default()
+				cfg.Vec, cfg.SelectMatrixRepr = c.vec, true
+				var out bytes.Buffer
+				if err := driver.Run(context.Background(), cfg, p, driver.Options{Stdout: &out, Stderr: &out}); err != nil {
+					b.Fatal(err, out.String())
+				}
+			}
+		})
+	}
+}
