@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,8 +184,12 @@ func (o RealOptions) run(ctx context.Context, p pipeline, flags []string) ([]byt
 
 // RunReal runs every pipeline x threads x layout x victim x scheme Reps
 // times with --vec and the scheduling flags, after one run without any
-// flag (the reference output, also a warm-up). Failed runs are recorded
-// with their error, not fatal; progress lines go to log.
+// flag (the reference output, also a warm-up). The repetitions are the
+// outer loop and every repetition visits the points in its own shuffled
+// order (seeded, reproducible): a drift of the machine's load over the
+// sweep then spreads over all points instead of biasing the ones run
+// together. Failed runs are recorded with their error, not fatal;
+// progress lines go to log.
 func RunReal(ctx context.Context, o RealOptions, log io.Writer) ([]RealRun, error) {
 	if o.Reps < 1 {
 		o.Reps = 1
@@ -202,44 +207,64 @@ func RunReal(ctx context.Context, o RealOptions, log io.Writer) ([]RealRun, erro
 		if err != nil {
 			return runs, fmt.Errorf("bench: reference run of %s: %w", p.name, err)
 		}
-		for _, th := range o.Threads {
-			for _, lay := range o.Layouts {
-				victims := o.Victims
-				if !multiQueue(lay) || th == 1 {
-					if th == 1 && lay != "CENTRALIZED" {
-						continue
-					}
-					victims = victims[:1]
+		pts := o.points()
+		for rep := range o.Reps {
+			order := rand.New(rand.NewPCG(uint64(rep), 42)).Perm(len(pts))
+			for _, i := range order {
+				if err := ctx.Err(); err != nil {
+					return runs, err
 				}
-				for _, v := range victims {
-					for _, sc := range o.Schemes {
-						for rep := range o.Reps {
-							if err := ctx.Err(); err != nil {
-								return runs, err
-							}
-							flags := []string{"--vec", "--partitioning=" + sc, "--queue_layout=" + strings.TrimSuffix(lay, PreSuffix),
-								"--victim_selection=" + v, fmt.Sprintf("--num-threads=%d", th)}
-							if strings.HasSuffix(lay, PreSuffix) {
-								flags = append(flags, "--pre-partition")
-							}
-							out, t, wall, err := o.run(ctx, p, flags)
-							r := RealRun{Pipeline: p.name, Scheme: sc, Layout: lay, Victim: v, Threads: th, Rep: rep,
-								WallSeconds: wall, ExecSeconds: t.Exec, TotalSeconds: t.Total, SameOutput: "n/a"}
-							if err != nil {
-								r.Err, r.ExecSeconds, r.TotalSeconds = err.Error(), math.NaN(), math.NaN()
-							} else if p.deterministic {
-								r.SameOutput = map[bool]string{true: "yes", false: "no"}[bytes.Equal(out, ref)]
-							}
-							runs = append(runs, r)
-							fmt.Fprintf(log, "real %s %s %s/%s t=%d rep=%d: exec %.3f s wall %.3f s same=%s %s\n",
-								p.name, sc, lay, v, th, rep, r.ExecSeconds, wall, r.SameOutput, r.Err)
-						}
-					}
+				pt := pts[i]
+				flags := []string{"--vec", "--partitioning=" + pt.scheme, "--queue_layout=" + strings.TrimSuffix(pt.layout, PreSuffix),
+					"--victim_selection=" + pt.victim, fmt.Sprintf("--num-threads=%d", pt.threads)}
+				if strings.HasSuffix(pt.layout, PreSuffix) {
+					flags = append(flags, "--pre-partition")
 				}
+				out, t, wall, err := o.run(ctx, p, flags)
+				r := RealRun{Pipeline: p.name, Scheme: pt.scheme, Layout: pt.layout, Victim: pt.victim, Threads: pt.threads, Rep: rep,
+					WallSeconds: wall, ExecSeconds: t.Exec, TotalSeconds: t.Total, SameOutput: "n/a"}
+				if err != nil {
+					r.Err, r.ExecSeconds, r.TotalSeconds = err.Error(), math.NaN(), math.NaN()
+				} else if p.deterministic {
+					r.SameOutput = map[bool]string{true: "yes", false: "no"}[bytes.Equal(out, ref)]
+				}
+				runs = append(runs, r)
+				fmt.Fprintf(log, "real %s %s %s/%s t=%d rep=%d: exec %.3f s wall %.3f s same=%s %s\n",
+					p.name, pt.scheme, pt.layout, pt.victim, pt.threads, rep, r.ExecSeconds, wall, r.SameOutput, r.Err)
 			}
 		}
 	}
 	return runs, nil
+}
+
+// point is one configuration of the real sweep.
+type point struct {
+	scheme, layout, victim string
+	threads                int
+}
+
+// points lists the configurations: every threads x layout x victim x
+// scheme, with one victim for single-queue layouts and for one thread
+// (where only CENTRALIZED runs: a single worker never steals).
+func (o RealOptions) points() []point {
+	var pts []point
+	for _, th := range o.Threads {
+		for _, lay := range o.Layouts {
+			victims := o.Victims
+			if !multiQueue(lay) || th == 1 {
+				if th == 1 && lay != "CENTRALIZED" {
+					continue
+				}
+				victims = victims[:1]
+			}
+			for _, v := range victims {
+				for _, sc := range o.Schemes {
+					pts = append(pts, point{sc, lay, v, th})
+				}
+			}
+		}
+	}
+	return pts
 }
 
 // median returns the median of the non-NaN values, or NaN if none.
@@ -282,6 +307,8 @@ func RealFigures(runs []RealRun) []Figure {
 		}
 	}
 	slices.Sort(threads)
+	canonical(schemes, PaperSchemes)
+	canonical(victims, victimOrder)
 	get := func(k key) float64 { return median(vals[k]) }
 	var figs []Figure
 	for _, p := range pipes {

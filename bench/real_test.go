@@ -126,7 +126,15 @@ func TestRealPrePartitionAndSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for i := 1; i < len(runs); i++ {
+		if runs[i].Rep < runs[i-1].Rep {
+			t.Fatalf("run %d (rep %d) after a run of rep %d: repetitions are not the outer loop", i, runs[i].Rep, runs[i-1].Rep)
+		}
+	}
 	pts := RealSummary(runs)
+	if pts[0].Layout != "CENTRALIZED" || pts[0].Scheme != "STATIC" || pts[len(pts)-1].Layout != "PERCPU+pre" {
+		t.Errorf("summary not in canonical order: first %+v, last %+v", pts[0], pts[len(pts)-1])
+	}
 	// 2 schemes x (1 centralized + 2 victims x 2 multi-queue layouts).
 	if len(pts) != 2*(1+2*2) {
 		t.Fatalf("%d points, want 10", len(pts))
@@ -142,6 +150,9 @@ func TestRealPrePartitionAndSummary(t *testing.T) {
 	var names []string
 	for _, f := range RealFigures(runs) {
 		names = append(names, f.Name)
+		if h, ok := f.Chart.(*Heatmap); ok && (strings.Join(h.ColLabels, ",") != "STATIC,GSS" || strings.Join(h.RowLabels, ",") != "SEQ,SEQPRI") {
+			t.Errorf("%s: labels %v x %v not in the paper's order", f.Name, h.RowLabels, h.ColLabels)
+		}
 	}
 	for _, want := range []string{"real_cc_percpu", "real_cc_percpu_spread", "real_cc_percpu_pre", "real_cc_percpu_pre_spread"} {
 		if !slices.Contains(names, want) {

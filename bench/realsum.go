@@ -20,6 +20,26 @@ func multiQueue(layout string) bool {
 	return l != "CENTRALIZED" && l != "LOCKFREE"
 }
 
+// victimOrder is the order of victim selections in figures and summaries.
+var victimOrder = []string{"SEQ", "SEQPRI", "RANDOM", "RANDOMPRI"}
+
+// layoutOrder is the order of queue layouts in summaries.
+var layoutOrder = []string{"CENTRALIZED", "LOCKFREE", "PERCPU", "PERGROUP", "PERCPU" + PreSuffix, "PERGROUP" + PreSuffix}
+
+// rank returns the index of s in order, or len(order) if absent.
+func rank(order []string, s string) int {
+	if i := slices.Index(order, s); i >= 0 {
+		return i
+	}
+	return len(order)
+}
+
+// canonical sorts names by their position in order (names not in it last,
+// in their current order).
+func canonical(names, order []string) {
+	slices.SortStableFunc(names, func(a, b string) int { return rank(order, a) - rank(order, b) })
+}
+
 // spread returns (max - min) / median of the non-NaN values, or NaN.
 func spread(vs []float64) float64 {
 	vs = slices.DeleteFunc(slices.Clone(vs), func(v float64) bool { return math.IsNaN(v) })
@@ -43,7 +63,8 @@ type RealPoint struct {
 }
 
 // RealSummary groups runs by point (pipeline, scheme, layout, victim,
-// threads), in the order the points were first run.
+// threads), ordered by pipeline (first run first), threads, layout, victim
+// and scheme (the paper's order).
 func RealSummary(runs []RealRun) []RealPoint {
 	type key struct {
 		p, sc, lay, v string
@@ -80,6 +101,22 @@ func RealSummary(runs []RealRun) []RealPoint {
 			pts[i].Min, pts[i].Max = slices.Min(xs), slices.Max(xs)
 		}
 	}
+	var pipes []string
+	for _, p := range pts {
+		if !slices.Contains(pipes, p.Pipeline) {
+			pipes = append(pipes, p.Pipeline)
+		}
+	}
+	slices.SortStableFunc(pts, func(a, b RealPoint) int {
+		for _, d := range []int{rank(pipes, a.Pipeline) - rank(pipes, b.Pipeline), a.Threads - b.Threads,
+			rank(layoutOrder, a.Layout) - rank(layoutOrder, b.Layout), rank(victimOrder, a.Victim) - rank(victimOrder, b.Victim),
+			rank(PaperSchemes, a.Scheme) - rank(PaperSchemes, b.Scheme)} {
+			if d != 0 {
+				return d
+			}
+		}
+		return 0
+	})
 	return pts
 }
 
