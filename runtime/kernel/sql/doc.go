@@ -59,5 +59,8 @@
 // "sql: line:col: message" with the position in the query; the sql op
 // returns them as ops.CompileError, so the driver exits with code 2 as
 // DAPHNE does. Failures while running (division by zero, min of no rows,
-// results of more than 2^31 rows) are *RunError (exit code 3).
+// results of more than 2^31 rows) are *RunError (exit code 3), and so is
+// a result label used twice ("SELECT x.a AS a, x.b AS a"), which DAPHNE
+// reports when it builds the result frame (its test
+// basic_execution_failure_1 expects exit code 3).
 package sql

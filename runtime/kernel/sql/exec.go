@@ -113,7 +113,8 @@ func (bq *query) bind() error {
 		}
 		for _, o := range outs {
 			if p, dup := seen[o.label]; dup {
-				return errorf(o.pos, "the result column label %q is used twice (also at %s); give one of the columns an alias", o.label, p)
+				// DAPHNE fails when it builds the result frame: exit code 3.
+				return &RunError{Pos: o.pos, Msg: fmt.Sprintf("the result column label %q is used twice (also at %s); give one of the columns another alias", o.label, p)}
 			}
 			seen[o.label] = o.pos
 		}
@@ -189,6 +190,9 @@ func (bq *query) bindItem(it *sqlast.SelectItem, m mode) ([]outCol, error) {
 		return nil, err
 	}
 	o := outCol{label: it.Label(), pos: it.Expr.Pos(), canon: c, e: e}
+	if it.Alias != "" {
+		o.pos = it.AliasPos
+	}
 	switch x := e.(type) {
 	case *colExpr:
 		o.copy, o.tab, o.col = true, x.tab, x.col

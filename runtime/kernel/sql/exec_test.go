@@ -165,7 +165,7 @@ func TestErrors(t *testing.T) {
 		{"sum of strings", "SELECT sum(f.b) FROM f", "sql: 1:8: sum needs numbers, got a string", false},
 		{"string where", "SELECT f.a FROM f WHERE f.b", "sql: 1:25: the WHERE condition must be a comparison, a truth value or a number, got a string", false},
 		{"star not grouped", "SELECT * FROM f GROUP BY f.a", "sql: 1:8: column f.b must appear in GROUP BY", false},
-		{"duplicate label", "SELECT f.a, f.a FROM f", `sql: 1:13: the result column label "f.a" is used twice (also at 1:8)`, false},
+		{"duplicate label", "SELECT f.a, f.a FROM f", `sql: 1:13: the result column label "f.a" is used twice (also at 1:8)`, true},
 		{"order position", "SELECT f.a FROM f ORDER BY 2", "sql: 1:28: ORDER BY position 2 is not in the select list (1 to 1)", false},
 		{"distinct order", "SELECT DISTINCT f.a FROM f ORDER BY f.b", "sql: 1:37: with DISTINCT, ORDER BY f.b must be one of the selected columns", false},
 		{"syntax", "SELECT f.a FROM f WHERE", "sql: 1:24: expected an expression", false},
