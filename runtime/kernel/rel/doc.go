@@ -96,9 +96,11 @@
 // order per group.
 //
 // The merge of the chunk tables is sequential and costs one insert per
-// distinct key per chunk: with few distinct keys (a dimension table's ids,
-// groups) the parallel factorization scales with the threads; with nearly
-// as many distinct keys as rows it is no faster than the sequential one.
+// distinct key per chunk: with few distinct keys (foreign keys, groups) the
+// parallel factorization scales with the threads; with mostly distinct keys
+// it would be slower than the sequential one, so a column whose first 65536
+// keys are more than half distinct is factorized sequentially (the probes
+// and gathers stay parallel).
 //
 // Row counts above math.MaxInt32 (inputs or results) are rejected with
 // ErrTooLarge.

@@ -8,12 +8,26 @@ package rel
 // first-occurrence order, exactly as the sequential path assigns them), and
 // finally translates every row's chunk code to the merged code.
 
+// sampleRows is the size of the prefix whose distinct keys estimate the
+// cardinality of a column before the parallel factorization, and
+// maxParallelDistinct the share of distinct keys in it above which the
+// factorization stays sequential: merging the chunk tables costs one insert
+// per distinct key per chunk, so with mostly distinct keys the parallel path
+// would only add the merge to the sequential work.
+const (
+	sampleRows          = 1 << 16
+	maxParallelDistinct = 0.5
+)
+
 // factorize returns the code of every row of kv and the table holding the
 // distinct keys (rows without a key get noCode).
 func factorize(r runner, kv keyVec) ([]int32, table, error) {
 	n := kv.rows()
 	codes := make([]int32, n)
 	p := r.tableParts(n)
+	if p > 1 && manyDistinct(kv, codes) {
+		p = 1
+	}
 	if p == 1 {
 		t := kv.newTable(min(n, 1<<10))
 		kv.insert(t, 0, n, codes)
@@ -45,6 +59,15 @@ func factorize(r runner, kv keyVec) ([]int32, table, error) {
 		return nil, nil, err
 	}
 	return codes, global, nil
+}
+
+// manyDistinct reports whether more than maxParallelDistinct of the first
+// sampleRows keys of kv are distinct (scratch: at least that many codes).
+func manyDistinct(kv keyVec, scratch []int32) bool {
+	m := min(kv.rows(), sampleRows)
+	t := kv.newTable(m)
+	kv.insert(t, 0, m, scratch)
+	return float64(t.size()) > maxParallelDistinct*float64(m)
 }
 
 // keyDict holds the distinct key tuples of some key columns: a table per
