@@ -65,7 +65,9 @@
 //
 // Result labels must be unique, as a frame's are: a join of two frames that
 // share a label is an error that names the label and suggests
-// setColLabelsPrefix (DAPHNE's own scripts prefix the labels before joins).
+// setColLabelsPrefix, as in DAPHNE, whose Frame constructor rejects the
+// result ("a frame's column labels must be unique") and whose own scripts
+// prefix the labels before joins.
 //
 // # Algorithms
 //

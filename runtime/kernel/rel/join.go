@@ -106,6 +106,8 @@ const (
 	fullKind                  // plus unmatched lhs and rhs rows
 )
 
+// join is the hash join of lhs and rhs on the key tuples lhsOn = rhsOn:
+// build on rhs, probe with lhs, output as kind says.
 func join(ctx context.Context, op string, lhs, rhs *data.Frame, lhsOn, rhsOn []string, kind joinKind, o Options) (*data.Frame, error) {
 	r := o.runner(ctx)
 	if err := checkSizes(op, lhs, rhs); err != nil {
