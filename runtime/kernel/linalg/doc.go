@@ -36,13 +36,14 @@
 //
 // # Concurrency
 //
-// matMul, syrk and gemv split their work by rows over at most Ctx.Threads
-// goroutines; every goroutine is joined before the op returns and a panic
-// in one becomes an error. spRowAggMul (the fused rowMaxs/rowMins/rowSums of
+// matMul, syrk and gemv split their work by rows into at most Ctx.Threads
+// ranges, run as tasks on the persistent scheduler pool (sched.Default(),
+// parallel.go); all have finished when the op returns and a panic in one
+// becomes an error. spRowAggMul (the fused rowMaxs/rowMins/rowSums of
 // G * t(c) that physical operator selection emits, rowagg.go) runs its
-// row ranges on the persistent scheduler pool (sched.Default()) instead;
-// its results are those of the unfused ewMul and row aggregation, exactly,
-// for every thread count. The row-range kernels (gemmPacked, gemmSimple,
+// row ranges on the same pool; its results are those of the unfused ewMul
+// and row aggregation, exactly, for every thread count. The OpenBLAS
+// backend uses OpenBLAS's own threads (as many as Ctx.Threads). The row-range kernels (gemmPacked, gemmSimple,
 // syrkPacked, spmvRows, ...) are pure functions of their slices and range,
 // ready for a scheduler to drive.
 //

@@ -1,10 +1,12 @@
 package linalg
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
 	"github.com/daphne-go/daphne/runtime/ops"
+	"github.com/daphne-go/daphne/sched"
 )
 
 // threads returns the number of goroutines an op may use.
@@ -32,13 +34,12 @@ func parts(n, nthreads, minRows int) int {
 }
 
 // parallelRows splits [0, n) into p contiguous ranges (the first n%p one row
-// longer) and runs body(part, lo, hi) for each, on p-1 new goroutines plus
-// the caller's. It returns after every range is done: the goroutines never
-// outlive the call. A panic in body is recovered and returned as an error
-// (the first one, by part order), so a kernel bug cannot kill the process
-// from a goroutine the interpreter's recover does not cover.
+// longer) and runs body(part, lo, hi) for each, on the persistent
+// scheduler pool (see parallelRanges). It returns after every range is
+// done. A panic in body is recovered and returned as an error (the first
+// one, by part order), so a kernel bug cannot kill the process.
 //
-// The body is a pure function of its row range, so a scheduler can later
+// The body is a pure function of its row range, so a scheduler can
 // drive the same kernels with its own partitioning.
 func parallelRows(n, p int, body func(part, lo, hi int)) error {
 	bounds := make([]int, p+1)
@@ -52,25 +53,27 @@ func parallelRows(n, p int, body func(part, lo, hi int)) error {
 }
 
 // parallelRanges runs body(part, bounds[part], bounds[part+1]) for every
-// part, on len(bounds)-2 new goroutines plus the caller's, and returns
-// after all are done with the first error (by part order). A panic in body
-// is recovered and returned as an error.
+// part, one task per part on the persistent scheduler pool
+// (sched.Default(), self-scheduling over len(bounds)-1 workers; a single
+// part runs on the caller), and returns after all are done with the first
+// error by part order. A panic in body is recovered and returned as an
+// error. A call from inside another pool run (a busy pool) runs its parts
+// one after the other on the calling goroutine, with the same results.
 func parallelRanges(bounds []int, body func(part, lo, hi int)) error {
 	p := len(bounds) - 1
 	if p <= 1 {
 		return runGuarded(func() { body(0, bounds[0], bounds[p]) })
 	}
 	errs := make([]error, p)
-	var wg sync.WaitGroup
-	for i := 0; i < p-1; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			errs[i] = runGuarded(func() { body(i, bounds[i], bounds[i+1]) })
-		}(i)
+	err := sched.Default().Run(context.Background(), p, func(lo, hi, _ int) error {
+		for k := lo; k < hi; k++ {
+			errs[k] = runGuarded(func() { body(k, bounds[k], bounds[k+1]) })
+		}
+		return nil
+	}, sched.Options{Scheme: "SS", Threads: p})
+	if err != nil {
+		return fmt.Errorf("linalg: %w", err)
 	}
-	errs[p-1] = runGuarded(func() { body(p-1, bounds[p-1], bounds[p]) })
-	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return err
