@@ -58,7 +58,11 @@
 // errors such as a string plus a number) are *sql.Error values
 // "sql: line:col: message" with the position in the query; the sql op
 // returns them as ops.CompileError, so the driver exits with code 2 as
-// DAPHNE does. Failures while running (division by zero, min of no rows,
+// DAPHNE does. The ir/pass sqlcheck pass finds syntax errors, unknown views
+// and (for views made from frame literals or createFrame with constant
+// labels) unknown or ambiguous columns of constant queries before the
+// script runs; the rest can only be found when the op runs, after the
+// output of earlier statements, where DAPHNE would print nothing. Failures while running (division by zero, min of no rows,
 // results of more than 2^31 rows) are *RunError (exit code 3), and so is
 // a result label used twice ("SELECT x.a AS a, x.b AS a"), which DAPHNE
 // reports when it builds the result frame (its test
