@@ -31,8 +31,9 @@
 // avg is f64; count is si64 without GROUP BY and ui64 with it (DAPHNE's
 // group kernel counts in ui64). Expressions compute integers as si64 and
 // anything involving a float as f64 (an f32 column times 2 is f64, where
-// DAPHNE keeps f32); comparisons, AND, OR, NOT and BETWEEN yield si64 0/1
-// (DAPHNE's comparisons of f64 columns yield f64 0/1). Integer division
+// DAPHNE keeps f32); a selected comparison yields 0/1 as f64 if it
+// compares floats (as DAPHNE's element-wise comparison of f64 columns) and
+// as si64 otherwise; AND, OR, NOT and BETWEEN yield si64 0/1. Integer division
 // truncates; by zero it is a run-time error (exit 3). ui64 values are read
 // as int64 in expressions (values of 2^63 and more wrap).
 //

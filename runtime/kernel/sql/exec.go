@@ -194,6 +194,10 @@ func (bq *query) bindItem(it *sqlast.SelectItem, m mode) ([]outCol, error) {
 		o.pos = it.AliasPos
 	}
 	switch x := e.(type) {
+	case *cmpExpr:
+		if x.ck == kFloat {
+			o.vt = types.F64 // DAPHNE compares float columns into f64 0/1
+		}
 	case *colExpr:
 		o.copy, o.tab, o.col = true, x.tab, x.col
 	case *keyExpr:
