@@ -11,10 +11,14 @@ import (
 	"github.com/daphne-go/daphne/examples/graphgen"
 )
 
-// genMain implements "daphne gen graph ...".
+// genMain implements "daphne gen graph ..." and "daphne gen purchases ...".
 func genMain(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "purchases" {
+		return genPurchases(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "graph" {
 		fmt.Fprintln(stderr, "usage: daphne gen graph -nodes N -edges E [-model amazon|graph500|uniform] [-seed S] -o FILE.mtx|FILE.csv")
+		fmt.Fprintln(stderr, "       daphne gen purchases [-customers N] [-products M] [-purchases K] [-categories C] [-skew S] [-loyalty L] [-seed S] -o DIR")
 		return 1
 	}
 	fs := flag.NewFlagSet("daphne gen graph", flag.ContinueOnError)
