@@ -32,6 +32,7 @@ import (
 // Vectorizable ops (without attributes, hence without kernel hints, and
 // with a single result):
 //
+//   - cbind of two matrices of the pipeline's n rows (row by row);
 //   - elementwise unary ops (ewAbs, ewSqrt, ...) and binary ops (ewAdd,
 //     ewMul, ewMin, ewLt, ...) whose result is a matrix of the pipeline's n
 //     rows and whose operands are each a matrix of n rows (split) or a
@@ -51,7 +52,8 @@ import (
 // be at least 2 (a 1-row input cannot be told from a broadcast row),
 // string value types are excluded, and a group
 // never spans control flow: it consists of ops of one block, with nothing
-// but constants between them, and the pipeline op is placed after its last
+// but constants and transparent ops (nrow, ncol, fill of a column;
+// vectorize_transparent.go) between them, and the pipeline op is placed after its last
 // member (after those constants), so no op with effects or that may fail is
 // reordered with respect to a member, and every outside use of a member
 // value comes after the pipeline. Besides vertical fusion
@@ -144,7 +146,9 @@ type group struct {
 	members []*ir.Op
 	in      map[*ir.Op]bool
 	split   map[*ir.Value]bool // split inputs read by members
-	colAgg  map[*ir.Value]bool // member results that are column aggregates
+	// firstSplit is the first split input read by a member (nil if none).
+	firstSplit *ir.Value
+	colAgg     map[*ir.Value]bool // member results that are column aggregates
 }
 
 func (g *group) defines(val *ir.Value) bool { return val.Def != nil && g.in[val.Def] }
@@ -205,6 +209,15 @@ func rowCount(op *ir.Op) (int, bool) {
 			}
 		}
 		return n, split > 0
+	case op.Name == "cbind" && len(op.Args) == 2:
+		// Row by row: both operands have the pipeline's n rows.
+		n := rt.Rows
+		for _, a := range op.Args {
+			if a.Type.DT != types.Matrix || a.Type.Rows != n {
+				return 0, false
+			}
+		}
+		return n, n >= 2
 	case (rowAggs[op.Name] || colAggs[op.Name] != "" || colStats[op.Name] != "") && len(op.Args) == 1:
 		a := op.Args[0].Type
 		if a.DT != types.Matrix || a.Rows < 2 {
@@ -253,7 +266,11 @@ func (v *vectorizer) block(b *ir.Block) {
 			g.add(op)
 			continue
 		}
-		// Any other op but a constant closes the open group (the pipeline
+		if g != nil && !ok && v.transparent(g, op) { // vectorize_transparent.go
+			out = append(out, op)
+			continue
+		}
+		// Any other op but a constant or a transparent op closes the open group (the pipeline
 		// is placed before it, so it sees the pipeline's results and runs
 		// after it, as before: an op that may fail or has effects is never
 		// moved across a member that may fail); a vectorizable op that
@@ -278,6 +295,9 @@ func (g *group) add(op *ir.Op) {
 	for _, a := range op.Args {
 		if !g.defines(a) && splitOperand(a, g.n) {
 			g.split[a] = true
+			if g.firstSplit == nil {
+				g.firstSplit = a
+			}
 		}
 	}
 	if colAggs[op.Name] != "" || colStats[op.Name] != "" {

@@ -39,8 +39,8 @@ type Outputs struct {
 //
 // Compile accepts regions whose values all have one value type (f64, f32
 // or si64; scalars of any numeric type that promotes to it) and whose ops
-// are the elementwise ops of loops.go and sum/min/max by rows or columns
-// on dense inputs; for anything else it reports false and the interpreter
+// are the elementwise ops of loops.go, sum/min/max by rows or columns and
+// cbind on dense inputs; for anything else it reports false and the interpreter
 // runs the region's ops through the kernels as before.
 type Program struct {
 	run func(s *Scratch, lo, hi int) error
@@ -102,6 +102,7 @@ const (
 	kUn
 	kRowAgg
 	kColAgg
+	kCbind
 )
 
 type step struct {
@@ -226,6 +227,14 @@ func (p *prog[T]) compileOp(op *ir.Op, id map[*ir.Value]int) (step, slot[T], boo
 			scalarA: a.kind == sScalar || (!a.batch && a.cols == 1),
 			scalarB: b.kind == sScalar || (!b.batch && b.cols == 1)}
 		return st, res, true
+	}
+	if op.Name == "cbind" && len(in) == 2 {
+		a, b := in[0], in[1]
+		if a.kind == sScalar || b.kind == sScalar || !a.batch || !b.batch || a.vt != p.vt || b.vt != p.vt {
+			return st, res, false
+		}
+		res.batch, res.cols = true, a.cols+b.cols
+		return step{kind: kCbind, a: argAt(0), b: argAt(1)}, res, true
 	}
 	if len(in) != 1 || in[0].kind == sScalar || !in[0].batch || in[0].vt != p.vt {
 		return st, res, false
@@ -352,6 +361,14 @@ func (p *prog[T]) step(st step, vals [][]T, h int) error {
 		colFold(st.agg, d, vals[st.a])
 	case kBin:
 		p.binary(st, d, vals, h)
+	case kCbind:
+		a, b := vals[st.a], vals[st.b]
+		ca, cb := p.slots[st.a].cols, p.slots[st.b].cols
+		for i := range h {
+			row := d[i*(ca+cb) : (i+1)*(ca+cb)]
+			copy(row, a[i*ca:(i+1)*ca])
+			copy(row[ca:], b[i*cb:(i+1)*cb])
+		}
 	}
 	return nil
 }

@@ -83,6 +83,10 @@ var progCases = []progCase{
 		return []*ir.Value{b.op("ewExp", in.X), b.op("ewLn", b.op("ewAbs", in.Y)), b.op("ewSqrt", b.op("ewAbs", in.X))},
 			[]string{"rows", "rows", "rows"}
 	}, true, false, true},
+	{"cbind", func(b *builder, in progInputs) ([]*ir.Value, []string) {
+		z := b.op("cbind", b.op("ewDiv", b.op("ewSub", in.X, in.r), in.s), in.c)
+		return []*ir.Value{z, b.op("cbind", in.c, in.Y), b.op("sumRow", b.op("cbind", z, z))}, []string{"rows", "rows", "rows"}
+	}, true, false, true},
 	{"unsupported op", func(b *builder, in progInputs) ([]*ir.Value, []string) {
 		return []*ir.Value{b.op("ewPow", in.X, in.Y)}, []string{"rows"}
 	}, false, false, false},
