@@ -70,3 +70,9 @@ func BenchmarkJoinGroup10M(b *testing.B) {
 	views := benchViews(b, 10_000_000, 1000, 1000)
 	benchQuery(b, views, "SELECT d.name, sum(f.v) FROM f JOIN d ON f.k = d.k GROUP BY d.name")
 }
+
+// BenchmarkOrderBy10M: a stable sort of 10M rows by a float column.
+func BenchmarkOrderBy10M(b *testing.B) {
+	views := benchViews(b, 10_000_000, 1000, 1)
+	benchQuery(b, views, "SELECT f.k, f.v FROM f ORDER BY f.v DESC")
+}

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -215,6 +216,7 @@ func readAll(cols []data.Matrix) ([]vec, error) {
 func (bq *query) sort(perm []int32, cols []data.Matrix, keys []vec) error {
 	cmps := make([]func(a, b int32) int, len(bq.order))
 	ki := 0
+	var single vec
 	for i, k := range bq.order {
 		var v vec
 		if k.out >= 0 {
@@ -226,12 +228,32 @@ func (bq *query) sort(perm []int32, cols []data.Matrix, keys []vec) error {
 			v = keys[ki]
 			ki++
 		}
+		single = v
 		c := rowCompare(v)
 		if k.desc {
 			cmps[i] = func(a, b int32) int { return c(b, a) }
 		} else {
 			cmps[i] = c
 		}
+	}
+	if len(cmps) == 1 {
+		v := single
+		if v.k == kBool {
+			v = v.asInt()
+		}
+		v = v.gather(perm)
+		var order []int32
+		switch v.k {
+		case kFloat:
+			order = stablePerm(v.f, bq.order[0].desc)
+		case kStr:
+			order = stablePerm(v.s, bq.order[0].desc)
+		default:
+			order = stablePerm(v.i, bq.order[0].desc)
+		}
+		sorted := gatherSlice(perm, order)
+		copy(perm, sorted)
+		return nil
 	}
 	slices.SortStableFunc(perm, func(a, b int32) int {
 		for _, c := range cmps {
@@ -242,4 +264,33 @@ func (bq *query) sort(perm []int32, cols []data.Matrix, keys []vec) error {
 		return 0
 	})
 	return nil
+}
+
+// stablePerm returns the positions of vals in ascending (or descending)
+// order, equal values in order of position: a sort of (value, position)
+// pairs, which reads contiguous memory.
+func stablePerm[T cmp.Ordered](vals []T, desc bool) []int32 {
+	type kv struct {
+		v T
+		i int32
+	}
+	kvs := make([]kv, len(vals))
+	for i, v := range vals {
+		kvs[i] = kv{v, int32(i)}
+	}
+	slices.SortFunc(kvs, func(a, b kv) int {
+		c := cmp.Compare(a.v, b.v)
+		if desc {
+			c = -c
+		}
+		if c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	out := make([]int32, len(kvs))
+	for i, x := range kvs {
+		out[i] = x.i
+	}
+	return out
 }
