@@ -43,6 +43,7 @@ const (
 
 var kindNames = [...]string{EOF: "end of query", Ident: "name", Keyword: "keyword", Int: "integer", Float: "number", String: "string", Op: "operator"}
 
+// String names the kind for messages ("name", "integer", ...).
 func (k Kind) String() string { return kindNames[k] }
 
 // keywords are the reserved words of the dialect.

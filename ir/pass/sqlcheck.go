@@ -228,6 +228,7 @@ type SQLError struct {
 	Err error  // a *sql.Error with the position in the query
 }
 
+// Error formats the error as "file:line:col: sql: line:col: message".
 func (e *SQLError) Error() string {
 	if e.Loc.IsValid() {
 		return e.Loc.String() + ": " + e.Err.Error()

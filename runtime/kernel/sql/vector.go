@@ -20,6 +20,7 @@ const (
 
 var kindNames = [...]string{kInt: "an integer", kFloat: "a float", kStr: "a string", kBool: "a truth value"}
 
+// String names the kind for messages ("an integer", ...).
 func (k kind) String() string { return kindNames[k] }
 
 func (k kind) numeric() bool { return k != kStr }
