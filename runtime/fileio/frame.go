@@ -82,7 +82,7 @@ func readFrameCSV(path string, opt FrameReadOptions) (*data.Frame, error) {
 		}
 		return parseFrameCSV(buf, path, meta, skip)
 	}
-	sv, err := surveyCSV(buf, path)
+	sv, err := surveyCSV(buf, path, vts != nil)
 	if err != nil {
 		if vts == nil {
 			return nil, fmt.Errorf("%w (the schema was to be inferred because there is no meta data file '%s'; give one, or a schema such as readFrame(\"%s\", \"a:si64,b:str\"))", err, MetaPath(path), path)

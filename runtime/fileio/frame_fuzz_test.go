@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -45,6 +46,34 @@ func TestFrameCSVParallel(t *testing.T) {
 			}
 		})
 	}
+	t.Run("inferred", func(t *testing.T) {
+		// A header line, an integer column that turns f64 at the very end
+		// and a ragged line deep inside: each found by the parallel survey.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+		body := "i,s,f,u\n" + b.String()
+		p := writeFiles(t, "inf.csv", body+"1,x,2,3.5\n", "")
+		for _, procs := range []int{1, 4} {
+			runtime.GOMAXPROCS(procs)
+			f, err := ReadFrame(p, FrameReadOptions{Header: HeaderDetect})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "Frame(120001x4, [i:int64_t, s:std::string, f:double, u:double])"
+			if f.Header() != want || f.Column(3).(*data.Dense[float64]).Data[n] != 3.5 || f.Column(0).(*data.Dense[int64]).Data[n-1] != int64(n-1-n/2) {
+				t.Fatalf("GOMAXPROCS=%d: got %s", procs, f.Header())
+			}
+		}
+		lines := bytes.SplitAfter([]byte(body), []byte("\n"))
+		lines[100000] = []byte("1,2,3\n")
+		bad := writeFiles(t, "bad.csv", string(bytes.Join(lines, nil)), "")
+		for _, procs := range []int{1, 4} {
+			runtime.GOMAXPROCS(procs)
+			_, err := ReadFrame(bad, FrameReadOptions{Header: HeaderDetect})
+			if want := "line 100001: 3 fields, but the first line has 4"; err == nil || !strings.Contains(err.Error(), want) {
+				t.Fatalf("GOMAXPROCS=%d: error %v, want %q", procs, err, want)
+			}
+		}
+	})
 	t.Run("missing rows reported", func(t *testing.T) {
 		short := writeFiles(t, "short.csv", b.String(), `{"numRows":120001,"numCols":4,"valueType":"si64"}`)
 		if _, err := ReadFrame(short, FrameReadOptions{Header: HeaderDetect}); err == nil {

@@ -1,7 +1,9 @@
 package fileio
 
 import (
+	"bytes"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -25,6 +27,16 @@ type colKinds struct {
 	kind     fieldKind // the least specific kind of a non-empty field
 	nonEmpty bool      // some field is not empty
 	empty    bool      // some field is empty
+}
+
+// merge joins the kinds of another part of the same column.
+func (c *colKinds) merge(o colKinds) {
+	if o.empty {
+		c.empty = true
+	}
+	if o.nonEmpty {
+		c.add(o.kind, false)
+	}
 }
 
 func (c *colKinds) add(k fieldKind, empty bool) {
@@ -86,15 +98,60 @@ type csvSurvey struct {
 	firstKinds []fieldKind // their kinds
 	firstEmpty []bool      // whether each is empty
 	rest       []colKinds  // the joined kinds of each column in the other records
+	countOnly  bool        // do not classify the other records (an explicit schema)
 }
 
-// surveyCSV reads every record of buf (after skip records), checks that all
-// have as many fields as the first, and classifies the fields. name is used
-// in errors.
-func surveyCSV(buf []byte, name string) (*csvSurvey, error) {
+// surveyCSV reads every record of buf, checks that all have as many
+// fields as the first, and classifies the fields (only those of the first
+// record if countOnly). name is used in errors.
+// After the first record, a file without quote characters is cut into line
+// chunks surveyed in parallel.
+func surveyCSV(buf []byte, name string, countOnly bool) (*csvSurvey, error) {
 	s := &csvScanner{name: name, buf: buf, line: 1}
-	sv := &csvSurvey{}
-	for s.pos < len(s.buf) {
+	sv := &csvSurvey{countOnly: countOnly}
+	if err := surveyRecords(s, sv, 1); err != nil {
+		return nil, err
+	}
+	if sv.records == 0 {
+		return nil, fmt.Errorf("file '%s' is empty and has no meta data file '%s': nothing to infer a frame's schema from", name, MetaPath(name))
+	}
+	rest := buf[s.pos:]
+	bounds := []int{0, len(rest)}
+	if bytes.IndexByte(rest, '"') < 0 {
+		bounds = splitLines(rest, runtime.GOMAXPROCS(0))
+	}
+	n := len(bounds) - 1
+	lines := make([]int, n)
+	parallelFor(n, func(k int) { lines[k] = bytes.Count(rest[bounds[k]:bounds[k+1]], []byte{'\n'}) })
+	parts := make([]*csvSurvey, n)
+	errs := make([]error, n)
+	first := s.line
+	subs := make([]*csvScanner, n)
+	for k := range subs {
+		subs[k] = &csvScanner{name: name, buf: buf[:s.pos+bounds[k+1]], pos: s.pos + bounds[k], line: first}
+		first += lines[k]
+	}
+	parallelFor(n, func(k int) {
+		// records starts at 1: the first record is known.
+		parts[k] = &csvSurvey{records: 1, first: sv.first, rest: make([]colKinds, len(sv.first)), countOnly: countOnly}
+		errs[k] = surveyRecords(subs[k], parts[k], -1)
+	})
+	for k, p := range parts {
+		if errs[k] != nil {
+			return nil, errs[k]
+		}
+		sv.records += p.records - 1
+		for j, c := range p.rest {
+			sv.rest[j].merge(c)
+		}
+	}
+	return sv, nil
+}
+
+// surveyRecords surveys up to limit records (-1: all) from the scanner's
+// position into sv; sv.records == 0 makes the first one sv.first.
+func surveyRecords(s *csvScanner, sv *csvSurvey, limit int) error {
+	for ; s.pos < len(s.buf) && limit != 0; limit-- {
 		line := s.line
 		col := 0
 		for {
@@ -104,11 +161,10 @@ func surveyCSV(buf []byte, name string) (*csvSurvey, error) {
 			if s.pos < len(s.buf) && s.buf[s.pos] == '"' {
 				f, err := s.stringField()
 				if err != nil {
-					return nil, err
+					return err
 				}
 				k, text = kindStr, f
-			} else {
-				raw := s.rawField()
+			} else if raw := s.rawField(); sv.records == 0 || !sv.countOnly {
 				k, empty = classify(raw)
 				if sv.records == 0 {
 					text = string(raw)
@@ -120,7 +176,7 @@ func surveyCSV(buf []byte, name string) (*csvSurvey, error) {
 				sv.firstKinds = append(sv.firstKinds, k)
 				sv.firstEmpty = append(sv.firstEmpty, empty)
 			case col >= len(sv.first):
-				return nil, fmt.Errorf("%s: more fields than the %d of the first line", lineCol(name, line, col+1), len(sv.first))
+				return fmt.Errorf("%s: more fields than the %d of the first line", lineCol(s.name, line, col+1), len(sv.first))
 			default:
 				sv.rest[col].add(k, empty)
 			}
@@ -133,15 +189,12 @@ func surveyCSV(buf []byte, name string) (*csvSurvey, error) {
 		if sv.records == 0 {
 			sv.rest = make([]colKinds, len(sv.first))
 		} else if col < len(sv.first) {
-			return nil, fmt.Errorf("file '%s', line %d: %d fields, but the first line has %d", name, line, col, len(sv.first))
+			return fmt.Errorf("file '%s', line %d: %d fields, but the first line has %d", s.name, line, col, len(sv.first))
 		}
 		sv.records++
 		s.endRow()
 	}
-	if sv.records == 0 {
-		return nil, fmt.Errorf("file '%s' is empty and has no meta data file '%s': nothing to infer a frame's schema from", name, MetaPath(name))
-	}
-	return sv, nil
+	return nil
 }
 
 // inferFrameMeta chooses the schema, labels and header of a CSV file
