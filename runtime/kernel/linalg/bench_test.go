@@ -133,12 +133,18 @@ func benchGemv(b *testing.B, threads int) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	m, n := 1_000_000, 101
 	x, v := randDense(rng, m, n, 0), randDense(rng, m, 1, 0)
-	b.ReportAllocs()
-	b.SetBytes(int64(m * n * 8))
-	for b.Loop() {
-		sink = must(Gemv(threads, x, v))
+	for _, impl := range kernels[:3] {
+		b.Run(impl, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(m * n * 8))
+			skipMissing(b, withKernel(impl, func() {
+				for b.Loop() {
+					sink = must(Gemv(threads, x, v))
+				}
+			}))
+			reportGFLOPs(b, 2*float64(m)*float64(n))
+		})
 	}
-	reportGFLOPs(b, 2*float64(m)*float64(n))
 }
 
 func BenchmarkGemv1e6x101(b *testing.B)         { benchGemv(b, 1) }
