@@ -205,7 +205,7 @@ func parquetFrame(pf *parquet.File) (*data.Frame, error) {
 	buf := make([]parquet.Value, 4096)
 	for g, rg := range pf.RowGroups() {
 		for j, chunk := range rg.ColumnChunks() {
-			if err := readParquetChunk(chunk, sinks[j], buf); err != nil {
+			if err := readParquetChunk(chunk, sinks[j], buf, rg.NumRows()); err != nil {
 				return nil, fmt.Errorf("row group %d, column %q: %w", g, labels[j], err)
 			}
 		}
@@ -220,10 +220,13 @@ func parquetFrame(pf *parquet.File) (*data.Frame, error) {
 	return data.NewFrame(cols, labels)
 }
 
-// readParquetChunk appends the values of one column chunk to k.
-func readParquetChunk(chunk parquet.ColumnChunk, k parquetSink, buf []parquet.Value) error {
+// readParquetChunk appends the values of one column chunk of a row group
+// with rows rows to k. A corrupt file could announce pages of more values
+// than the row group has rows (or never finish a page); both are errors.
+func readParquetChunk(chunk parquet.ColumnChunk, k parquetSink, buf []parquet.Value, rows int64) error {
 	pages := chunk.Pages()
 	defer pages.Close()
+	var got int64
 	for {
 		p, err := pages.ReadPage()
 		if errors.Is(err, io.EOF) {
@@ -232,19 +235,33 @@ func readParquetChunk(chunk parquet.ColumnChunk, k parquetSink, buf []parquet.Va
 		if err != nil {
 			return err
 		}
-		vr := p.Values()
-		for {
-			n, err := vr.ReadValues(buf)
-			k.add(buf[:n])
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				parquet.Release(p)
-				return err
-			}
-		}
+		err = readParquetPage(p, k, buf, rows, &got)
 		parquet.Release(p)
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// readParquetPage appends the values of one page to k, counting them in got.
+func readParquetPage(p parquet.Page, k parquetSink, buf []parquet.Value, rows int64, got *int64) error {
+	vr := p.Values()
+	for {
+		n, err := vr.ReadValues(buf)
+		*got += int64(n)
+		if *got > rows {
+			return fmt.Errorf("more values than the row group's %d rows (a corrupt or nested column)", rows)
+		}
+		k.add(buf[:n])
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("a page yields no values but does not end (corrupt file)")
+		}
 	}
 }
 
