@@ -16,6 +16,10 @@ const (
 	CombineAdd  = "add"  // sumCol partials
 	CombineMin  = "min"  // aggMinCol partials
 	CombineMax  = "max"  // aggMaxCol partials
+	// CombineSum: matrix products over the rows (syrk, gemv): each worker
+	// adds its rows' partial product into its own accumulator, and the
+	// accumulators are added after the run.
+	CombineSum = "sum"
 	// Column statistics: the region yields the statistic's input matrix,
 	// tasks summarise their rows of it (count, mean, M2 per column) and the
 	// summaries are merged in row order.

@@ -33,6 +33,9 @@ import (
 // with a single result):
 //
 //   - cbind of two matrices of the pipeline's n rows (row by row);
+//   - syrk(X) = t(X) @ X and gemv(X, y) = t(X) @ y of an n-row f32 or f64
+//     X (and n x 1 y): output combined "sum" (each worker accumulates the
+//     products of its rows, runtime/vec Sums), never used inside;
 //   - elementwise unary ops (ewAbs, ewSqrt, ...) and binary ops (ewAdd,
 //     ewMul, ewMin, ewLt, ...) whose result is a matrix of the pipeline's n
 //     rows and whose operands are each a matrix of n rows (split) or a
@@ -85,6 +88,7 @@ const (
 	CombineAdd    = ir.CombineAdd
 	CombineMin    = ir.CombineMin
 	CombineMax    = ir.CombineMax
+	CombineSum    = ir.CombineSum
 	CombineMean   = ir.CombineMean
 	CombineVar    = ir.CombineVar
 	CombineStddev = ir.CombineStddev
@@ -177,6 +181,9 @@ func rowCount(op *ir.Op) (int, bool) {
 		return 0, false
 	}
 	rt := op.Results[0].Type
+	if n, ok := productRows(op); ok { // syrk, gemv: vectorize_transparent.go
+		return n, true
+	}
 	if !knownShape(rt) || rt.DT != types.Matrix {
 		return 0, false
 	}
@@ -300,7 +307,7 @@ func (g *group) add(op *ir.Op) {
 			}
 		}
 	}
-	if colAggs[op.Name] != "" || colStats[op.Name] != "" {
+	if colAggs[op.Name] != "" || colStats[op.Name] != "" || products[op.Name] {
 		g.colAgg[op.Results[0]] = true
 	}
 }
@@ -393,6 +400,8 @@ func (v *vectorizer) emit(g *group) []*ir.Op {
 			yields[k] = o.Def.Args[0]
 		} else if c := colAggs[o.Def.Name]; c != "" {
 			combines = append(combines, c)
+		} else if products[o.Def.Name] {
+			combines = append(combines, CombineSum)
 		} else {
 			combines = append(combines, CombineRows)
 		}

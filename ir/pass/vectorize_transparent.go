@@ -70,3 +70,27 @@ func removeOp(ops []*ir.Op, op *ir.Op) []*ir.Op {
 	}
 	return out
 }
+
+// products are the matrix products over the rows that fuse as pipeline
+// outputs combined "sum".
+var products = map[string]bool{"syrk": true, "gemv": true}
+
+// productRows returns the row count n of syrk(X) or gemv(X, y) for an
+// n-row f32 or f64 X (y: n x 1 of the same value type), n >= 2.
+func productRows(op *ir.Op) (int, bool) {
+	if !products[op.Name] {
+		return 0, false
+	}
+	x := op.Args[0].Type
+	if x.DT != types.Matrix || x.Rows < 2 || !x.VT.IsFloat() || x.Repr == types.SparseRepr {
+		return 0, false
+	}
+	switch {
+	case op.Name == "syrk" && len(op.Args) == 1:
+		return x.Rows, true
+	case op.Name == "gemv" && len(op.Args) == 2:
+		y := op.Args[1].Type
+		return x.Rows, y.DT == types.Matrix && y.Rows == x.Rows && y.Cols == 1 && y.VT == x.VT && y.Repr != types.SparseRepr
+	}
+	return 0, false
+}

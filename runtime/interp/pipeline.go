@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"runtime/debug"
 
 	"github.com/daphne-go/daphne/ir"
@@ -42,7 +43,7 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 	if err != nil {
 		return nil, &RuntimeError{Loc: op.Loc, Op: op.Name, Internal: true, Err: err}
 	}
-	combines, err := vec.ParseModes(op.Attr("combine"), len(op.Results), vec.CombineModes...)
+	combines, err := vec.ParseModes(op.Attr("combine"), len(op.Results), append(vec.CombineModes, vec.CombineSum)...)
 	if err != nil {
 		return nil, &RuntimeError{Loc: op.Loc, Op: op.Name, Internal: true, Err: err}
 	}
@@ -61,6 +62,7 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 	}
 	rows := make([]*vec.Rows, len(op.Results))
 	parts := make([]*vec.Partials, len(op.Results))
+	sums := make([]*vec.Sums, len(op.Results))
 	// Column statistics: moments[i] collects the summaries of output i's
 	// yielded matrix; outputs yielding the same value share the first
 	// one's (mean and stddev of X: one summary per batch).
@@ -72,6 +74,8 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 			if momSrc[i] == i {
 				moments[i] = &vec.MomentParts{}
 			}
+		case combines[i] == vec.CombineSum:
+			sums[i] = &vec.Sums{}
 		case combines[i] != vec.CombineRows:
 			parts[i] = &vec.Partials{}
 		case r.Type.Rows != n:
@@ -84,7 +88,12 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 	so, end := in.vec.Begin(op.Loc.String(), n) // --trace, --debug-mt; else in.vec.Sched
 	pool := in.vec.PoolOrDefault()
 	var body func(lo, hi, worker int) error
-	if prog, ok := vec.Compile(region, splits, args, n, vec.Outputs{Rows: rows, Parts: parts, Moments: moments}); ok {
+	prog, compiled := vec.Compile(region, splits, args, n, vec.Outputs{Rows: rows, Parts: parts, Moments: moments, Sums: sums})
+	if !compiled && slices.ContainsFunc(sums, func(s *vec.Sums) bool { return s != nil }) {
+		end(nil)
+		return whole() // products accumulate only in compiled pipelines
+	}
+	if compiled {
 		// Compiled: intermediates in per-worker scratch, row-wise results
 		// computed in place (see vec.Program).
 		ws := vec.DefaultArena().NewWorkers(max(pool.Size(), so.Threads))
@@ -111,7 +120,19 @@ func (in *Interp) pipeline(ctx context.Context, fr *frame, op *ir.Op) ([]data.Va
 		// the error the unfused ops report.
 		return whole()
 	}
-	return in.pipelineResults(op, combines, momSrc, rows, parts, moments, whole)
+	res, err := in.pipelineResults(op, combines, momSrc, rows, parts, moments, whole)
+	if err != nil || res == nil {
+		return res, err
+	}
+	for i, s := range sums {
+		if s == nil {
+			continue
+		}
+		if res[i] = s.Matrix(); res[i] == nil {
+			return whole()
+		}
+	}
+	return res, nil
 }
 
 // taskBody returns the task of a pipeline whose region is not compiled
@@ -164,6 +185,9 @@ func (in *Interp) pipelineResults(op *ir.Op, combines []string, momSrc []int, ro
 	moments []*vec.MomentParts, whole func() ([]data.Value, error)) ([]data.Value, error) {
 	res := make([]data.Value, len(op.Results))
 	for i := range res {
+		if combines[i] == vec.CombineSum {
+			continue // the caller's (vec.Sums)
+		}
 		if rows[i] != nil {
 			if res[i] = rows[i].Matrix(); res[i] == nil {
 				return whole()

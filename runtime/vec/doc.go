@@ -10,8 +10,11 @@
 //
 // Compile turns a region whose values share one value type (f64, f32 or
 // si64) and whose ops are elementwise (+ - * / min max comparisons, abs,
-// minus, sqrt, exp, ln, round, floor, ceil) or sum/min/max by rows or
-// columns into a Program of typed loops (loops.go, cell for cell the
+// minus, sqrt, exp, ln, round, floor, ceil), cbind, sum/min/max by rows
+// or columns, or the products syrk and gemv (f32/f64; combine "sum": each
+// worker accumulates t(X_b) @ X_b or t(X_b) @ y_b of its batches with
+// linalg's row-range kernels, Sums adds the accumulators, see its
+// tolerance) into a Program of typed loops (loops.go, cell for cell the
 // kernels' arithmetic; program_test.go compares them bit for bit, NaN,
 // infinities and -0 included). Each batch reads its rows of the split
 // inputs in place, writes every intermediate into a buffer of its

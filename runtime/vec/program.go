@@ -2,7 +2,6 @@ package vec
 
 import (
 	"errors"
-	"slices"
 
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/runtime/data"
@@ -20,14 +19,15 @@ var (
 )
 
 // Outputs says where the tasks of one pipeline run put each output i:
-// Rows[i] (row-wise results), Parts[i] (column-aggregate partials) or
-// Moments[i] (column-statistics summaries); an output with none of them
+// Rows[i] (row-wise results), Parts[i] (column-aggregate partials),
+// Moments[i] (column-statistics summaries) or Sums[i] (syrk and gemv); an output with none of them
 // set is not produced by the tasks (a statistic sharing another output's
 // summaries).
 type Outputs struct {
 	Rows    []*Rows
 	Parts   []*Partials
 	Moments []*MomentParts
+	Sums    []*Sums
 }
 
 // Program is a pipeline region compiled to typed loops for one run: every
@@ -89,10 +89,11 @@ type slot[T elem] struct {
 	vt    types.ValueType
 	batch bool // the batch's rows (else 1 row)
 	cols  int
-	s     T   // sScalar: the value converted to T
-	data  []T // sSplit: the whole input; sBcast: the row
-	buf   int // sComp: scratch buffer index
-	out   int // sComp: the Rows output written in place, or -1
+	s     T    // sScalar: the value converted to T
+	data  []T  // sSplit: the whole input; sBcast: the row
+	buf   int  // sComp: scratch buffer index
+	out   int  // sComp: the Rows output written in place, or -1
+	sum   bool // sComp: a product accumulated in a Sums (no buffer)
 }
 
 type stepKind uint8
@@ -103,6 +104,8 @@ const (
 	kRowAgg
 	kColAgg
 	kCbind
+	kSyrk // t(a) @ a into a worker's accumulator
+	kGemv // t(a) @ b into a worker's accumulator
 )
 
 type step struct {
@@ -114,6 +117,7 @@ type step struct {
 	a, b    int
 	scalarA bool // operand a, b is a scalar or a 1 x 1 matrix
 	scalarB bool
+	sum     *Sums // kSyrk, kGemv: the output accumulating the products
 }
 
 // prog is a compiled region for element type T.
@@ -168,6 +172,11 @@ func compile[T elem](region *ir.Block, splits []string, args []data.Value, n int
 	}
 	if !p.bindOutputs(n) {
 		return nil, false
+	}
+	for _, st := range p.steps {
+		if (st.kind == kSyrk || st.kind == kGemv) && st.sum == nil {
+			return nil, false // a product used otherwise than as a Sums output
+		}
 	}
 	return &Program{run: p.run}, true
 }
@@ -227,6 +236,22 @@ func (p *prog[T]) compileOp(op *ir.Op, id map[*ir.Value]int) (step, slot[T], boo
 			scalarA: a.kind == sScalar || (!a.batch && a.cols == 1),
 			scalarB: b.kind == sScalar || (!b.batch && b.cols == 1)}
 		return st, res, true
+	}
+	if (op.Name == "syrk" && len(in) == 1) || (op.Name == "gemv" && len(in) == 2) {
+		for _, x := range in {
+			if x.kind == sScalar || !x.batch || x.vt != p.vt || isInt {
+				return st, res, false
+			}
+		}
+		if op.Name == "gemv" {
+			if in[1].cols != 1 {
+				return st, res, false
+			}
+			res.cols, res.sum = 1, true
+			return step{kind: kGemv, a: argAt(0), b: argAt(1)}, res, true
+		}
+		res.cols, res.sum = in[0].cols, true
+		return step{kind: kSyrk, a: argAt(0)}, res, true
 	}
 	if op.Name == "cbind" && len(in) == 2 {
 		a, b := in[0], in[1]
@@ -303,168 +328,35 @@ func (p *prog[T]) bindOutputs(n int) bool {
 			if sl.kind == sComp && sl.out < 0 {
 				sl.out = i
 			}
+		case i < len(p.out.Sums) && p.out.Sums[i] != nil:
+			k := p.producer(y)
+			if k < 0 || (p.steps[k].kind != kSyrk && p.steps[k].kind != kGemv) || p.steps[k].sum != nil {
+				return false
+			}
+			st := &p.steps[k]
+			st.sum = p.out.Sums[i]
+			st.sum.init(p.vt, p.slots[st.a].cols, sl.cols, st.kind == kSyrk)
 		case i < len(p.out.Parts) && p.out.Parts[i] != nil:
-			if sl.kind != sComp || sl.batch {
+			if sl.kind != sComp || sl.batch || sl.sum {
 				return false
 			}
 		case i < len(p.out.Moments) && p.out.Moments[i] != nil:
 			if !sl.batch {
 				return false
 			}
+		case sl.sum:
+			return false // a product yielded to another sink
 		}
 	}
 	return true
 }
 
-// run computes one batch.
-func (p *prog[T]) run(s *Scratch, lo, hi int) error {
-	t := scratchOf[T](s)
-	h := hi - lo
-	vals := t.table(len(p.slots))
-	for i := range p.slots {
-		sl := &p.slots[i]
-		switch {
-		case sl.kind == sSplit:
-			vals[i] = sl.data[lo*sl.cols : hi*sl.cols]
-		case sl.kind == sBcast:
-			vals[i] = sl.data
-		case sl.kind == sComp && sl.out >= 0:
-			vals[i] = p.dst[sl.out][lo*sl.cols : hi*sl.cols]
-		case sl.kind == sComp:
-			rows := 1
-			if sl.batch {
-				rows = h
-			}
-			vals[i] = t.buf(sl.buf, rows*sl.cols)
+// producer returns the index of the step computing slot i, or -1.
+func (p *prog[T]) producer(i int) int {
+	for k, st := range p.steps {
+		if st.dst == i {
+			return k
 		}
 	}
-	for _, st := range p.steps {
-		if err := p.step(st, vals, h); err != nil {
-			return err
-		}
-	}
-	return p.emit(vals, lo, hi)
-}
-
-// step runs one step on the batch's values.
-func (p *prog[T]) step(st step, vals [][]T, h int) error {
-	d := vals[st.dst]
-	switch st.kind {
-	case kUn:
-		return unary(st.uop, d, vals[st.a])
-	case kRowAgg:
-		a, c := vals[st.a], p.slots[st.a].cols
-		for i := range d {
-			d[i] = fold(st.agg, a[i*c:(i+1)*c])
-		}
-	case kColAgg:
-		colFold(st.agg, d, vals[st.a])
-	case kBin:
-		p.binary(st, d, vals, h)
-	case kCbind:
-		a, b := vals[st.a], vals[st.b]
-		ca, cb := p.slots[st.a].cols, p.slots[st.b].cols
-		for i := range h {
-			row := d[i*(ca+cb) : (i+1)*(ca+cb)]
-			copy(row, a[i*ca:(i+1)*ca])
-			copy(row[ca:], b[i*cb:(i+1)*cb])
-		}
-	}
-	return nil
-}
-
-// binary runs an elementwise binary step with broadcasting: as one loop
-// over the batch when each operand is a scalar or has the result's shape,
-// else row by row.
-func (p *prog[T]) binary(st step, d []T, vals [][]T, h int) {
-	A, B := &p.slots[st.a], &p.slots[st.b]
-	a, b := vals[st.a], vals[st.b]
-	dc := p.slots[st.dst].cols
-	sa, sb := p.scalarOf(st.a, st.scalarA, a), p.scalarOf(st.b, st.scalarB, b)
-	fullA, fullB := A.batch && A.cols == dc, B.batch && B.cols == dc
-	switch {
-	case st.scalarA && fullB:
-		binSV(st.bop, d, sa, b)
-		return
-	case fullA && st.scalarB:
-		binVS(st.bop, d, a, sb)
-		return
-	case fullA && fullB:
-		binVV(st.bop, d, a, b)
-		return
-	}
-	for i := range h {
-		row := d[i*dc : (i+1)*dc]
-		ra, va := operandRow(A, st.scalarA, sa, a, i, dc)
-		rb, vb := operandRow(B, st.scalarB, sb, b, i, dc)
-		switch {
-		case ra == nil && rb == nil:
-			fillBin(st.bop, row, va, vb)
-		case ra == nil:
-			binSV(st.bop, row, va, rb)
-		case rb == nil:
-			binVS(st.bop, row, ra, vb)
-		default:
-			binVV(st.bop, row, ra, rb)
-		}
-	}
-}
-
-// scalarOf returns the scalar value of a scalar operand (a scalar input or
-// a 1 x 1 matrix).
-func (p *prog[T]) scalarOf(i int, scalar bool, v []T) T {
-	if !scalar {
-		var z T
-		return z
-	}
-	if p.slots[i].kind == sScalar {
-		return p.slots[i].s
-	}
-	return v[0]
-}
-
-// operandRow returns row i of an operand for a result row of width dc: a
-// vector, or (nil and) a value repeated along the row.
-func operandRow[T elem](sl *slot[T], scalar bool, s T, v []T, i, dc int) ([]T, T) {
-	if scalar {
-		return nil, s
-	}
-	r := 0
-	if sl.batch {
-		r = i
-	}
-	row := v[r*sl.cols : (r+1)*sl.cols]
-	if sl.cols == 1 && dc != 1 {
-		return nil, row[0]
-	}
-	return row, s
-}
-
-// fillBin fills d with a op b.
-func fillBin[T elem](op binOp, d []T, a, b T) {
-	x := bin(op, a, b)
-	for i := range d {
-		d[i] = x
-	}
-}
-
-// emit hands the batch's results to the outputs.
-func (p *prog[T]) emit(vals [][]T, lo, hi int) error {
-	for i, y := range p.yields {
-		sl := &p.slots[y]
-		c := p.cols[i]
-		switch {
-		case p.dst[i] != nil:
-			if sl.out != i {
-				copy(p.dst[i][lo*c:hi*c], vals[y])
-			}
-		case i < len(p.out.Parts) && p.out.Parts[i] != nil:
-			p.out.Parts[i].Add(lo, data.DenseFromVT(p.vt, 1, c, slices.Clone(vals[y])))
-		case i < len(p.out.Moments) && p.out.Moments[i] != nil:
-			if p.out.Moments[i].Add(lo, data.DenseFromVT(p.vt, hi-lo, c, vals[y])) != nil {
-				return errOutput
-			}
-		}
-	}
-	return nil
+	return -1
 }

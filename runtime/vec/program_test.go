@@ -415,3 +415,100 @@ func TestProgramReusesScratch(t *testing.T) {
 		t.Errorf("%v allocations per batch, want 0", allocs)
 	}
 }
+
+// TestProgramProducts checks syrk and gemv outputs (combine "sum") against
+// the kernels on the whole input: batches of several sizes spread over two
+// workers' scratch, within the documented rounding tolerance.
+func TestProgramProducts(t *testing.T) {
+	t.Parallel()
+	reg := opset.Default()
+	octx := &ops.Ctx{Context: context.Background(), Threads: 1}
+	for _, vt := range []types.ValueType{types.F64, types.F32} {
+		for _, batch := range []int{1, 7, 100} {
+			t.Run(fmt.Sprintf("%s/batch=%d", vt, batch), func(t *testing.T) {
+				const n, m = 100, 9
+				rng := rand.New(rand.NewPCG(5, uint64(batch)))
+				var x, r, c data.Value
+				tol := 1e-12
+				if vt == types.F64 {
+					x, r, c = data.DenseFrom(n, m, randomCells[float64](rng, n*m, false)), data.DenseFrom(1, m, randomCells[float64](rng, m, false)), data.DenseFrom(n, 1, randomCells[float64](rng, n, false))
+				} else {
+					x, r, c = data.DenseFrom(n, m, randomCells[float32](rng, n*m, false)), data.DenseFrom(1, m, randomCells[float32](rng, m, false)), data.DenseFrom(n, 1, randomCells[float32](rng, n, false))
+					tol = 1e-5
+				}
+				f := ir.NewFunc("main", nil, nil)
+				mt := types.Type{DT: types.Matrix, VT: vt, Rows: types.UnknownDim, Cols: types.UnknownDim}
+				region := &ir.Block{Args: []*ir.Value{f.NewValue(mt, nil), f.NewValue(mt, nil), f.NewValue(mt, nil)}}
+				b := ir.NewBuilder(f, region)
+				z := b.Call("ewSub", mt, region.Args[0], region.Args[1])
+				b.Yield(b.Call("syrk", mt, z), b.Call("gemv", mt, z, region.Args[2]), z)
+				out := vec.Outputs{Sums: []*vec.Sums{{}, {}, nil}, Rows: []*vec.Rows{nil, nil, vec.NewRows(n)}}
+				prog, ok := vec.Compile(region, []string{"rows", "bcast", "rows"}, []data.Value{x, r, c}, n, out)
+				if !ok {
+					t.Fatal("not compiled")
+				}
+				workers := []*vec.Scratch{vec.DefaultArena().Get(), vec.DefaultArena().Get()}
+				for lo, k := 0, 0; lo < n; lo, k = lo+batch, k+1 {
+					if err := prog.Run(workers[k%2], lo, min(n, lo+batch)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				zs, _ := evalOne(reg, octx, "ewSub", x, r)
+				for i, name := range []string{"syrk", "gemv"} {
+					args := []data.Value{zs}
+					if name == "gemv" {
+						args = append(args, c)
+					}
+					f, _ := reg.Lookup(name)
+					want, err := f(octx, args, nil)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if d := maxRelDiff(out.Sums[i].Matrix(), want[0]); !(d <= tol) {
+						t.Errorf("%s: relative difference %g > %g", name, d, tol)
+					}
+				}
+				if !sameBits(out.Rows[2].Matrix(), zs) {
+					t.Error("row-wise output beside the products differs")
+				}
+			})
+		}
+	}
+}
+
+func evalOne(reg *ops.Registry, octx *ops.Ctx, name string, args ...data.Value) (data.Value, error) {
+	f, _ := reg.Lookup(name)
+	out, err := f(octx, args, nil)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// maxRelDiff returns max |a - b| / max |b| over the cells of two dense
+// float matrices of one shape (+Inf if they are not).
+func maxRelDiff(a, b data.Value) float64 {
+	af, bf := asFloats(a), asFloats(b)
+	if af == nil || len(af) != len(bf) {
+		return math.Inf(1)
+	}
+	d, s := 0.0, 0.0
+	for i := range af {
+		d, s = math.Max(d, math.Abs(af[i]-bf[i])), math.Max(s, math.Abs(bf[i]))
+	}
+	return d / s
+}
+
+func asFloats(v data.Value) []float64 {
+	switch m := v.(type) {
+	case *data.Dense[float64]:
+		return m.Data
+	case *data.Dense[float32]:
+		out := make([]float64, len(m.Data))
+		for i, x := range m.Data {
+			out[i] = float64(x)
+		}
+		return out
+	}
+	return nil
+}
