@@ -105,7 +105,7 @@ func ParseFrameMeta(b []byte, name string) (FrameMeta, error) {
 	m.Labels = make([]string, len(entries))
 	seen := make(map[string]int, len(entries))
 	for j, e := range entries {
-		what := "schema entry " + strconv.Itoa(j)
+		what := `"schema"[` + strconv.Itoa(j) + `]`
 		switch {
 		case e.ValueType != nil && *e.ValueType != "":
 			if m.Schema[j], err = metaValueType(*e.ValueType, name, what); err != nil {
@@ -121,7 +121,7 @@ func ParseFrameMeta(b []byte, name string) (FrameMeta, error) {
 			m.Labels[j] = *e.Label
 		}
 		if k, dup := seen[m.Labels[j]]; dup {
-			return FrameMeta{}, fmt.Errorf("meta data file '%s': the label %q is used by schema entries %d and %d", name, m.Labels[j], k, j)
+			return FrameMeta{}, fmt.Errorf("meta data file '%s': the label %q is used by \"schema\"[%d] and \"schema\"[%d]", name, m.Labels[j], k, j)
 		}
 		seen[m.Labels[j]] = j
 	}
