@@ -62,6 +62,9 @@
 //     string columns only is taken to have no header (say header=true).
 //   - With an explicit schema, the first line is a header if it equals the
 //     schema's labels or does not fit a numeric column's type.
+//   - Without a .meta file the file is read twice: a survey pass counts the
+//     records (and, for inference, classifies every field), in parallel line
+//     chunks when the file has no quote characters, then the parse pass.
 //
 // Frames are written as CSV like matrices (strings quoted when needed,
 // floats exact) with a meta file of compact JSON with sorted keys. bool

@@ -78,6 +78,9 @@ func fits(k fieldKind, empty bool, vt types.ValueType) bool {
 // classify returns the kind of an unquoted field (empty reports a field of
 // white space only).
 func classify(b []byte) (k fieldKind, empty bool) {
+	if shortInt(b) { // the common case, without strconv
+		return kindInt, false
+	}
 	t := strings.TrimSpace(bytesString(b))
 	if t == "" {
 		return kindStr, true
@@ -89,6 +92,23 @@ func classify(b []byte) (k fieldKind, empty bool) {
 		return kindFloat, false
 	}
 	return kindStr, false
+}
+
+// shortInt reports whether b is "[+-]digits" with 1 to 18 digits, which
+// always fits si64.
+func shortInt(b []byte) bool {
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // csvSurvey is what one pass over a CSV file without meta data learns.

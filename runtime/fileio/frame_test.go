@@ -269,3 +269,23 @@ func fmtVTs(vts []types.ValueType) string {
 	}
 	return strings.Join(s, " ")
 }
+
+func TestClassify(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		kind  fieldKind
+		empty bool
+	}{
+		{"0", kindInt, false}, {"+5", kindInt, false}, {"-123456789012345678", kindInt, false},
+		{" 7 ", kindInt, false}, {"9223372036854775807", kindInt, false}, {"9223372036854775808", kindFloat, false},
+		{"1.5", kindFloat, false}, {"1e3", kindFloat, false}, {"nan", kindFloat, false}, {"-inf", kindFloat, false},
+		{"", kindStr, true}, {"  ", kindStr, true}, {"-", kindStr, false}, {"12abc", kindStr, false}, {"x", kindStr, false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			k, empty := classify([]byte(tc.in))
+			if k != tc.kind || empty != tc.empty {
+				t.Errorf("classify(%q) = %v, %v; want %v, %v", tc.in, k, empty, tc.kind, tc.empty)
+			}
+		})
+	}
+}
