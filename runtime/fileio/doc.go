@@ -82,9 +82,10 @@
 // boolean) columns and "" in string columns. writeFrame writes one
 // required column per frame column, in the frame's order and named by its
 // labels (ui8/ui32/ui64 as unsigned logical types, si8 as INT(8)), in row
-// groups of 2^20 rows, uncompressed, and no .meta file. readMatrix of a
-// Parquet file joins the columns into a dense matrix of the most general
-// column type (or that of an optional .meta file).
+// groups of 2^20 rows, Snappy-compressed (as pandas and Spark default to),
+// and no .meta file. readMatrix of a Parquet file joins the columns into a
+// dense matrix of the most general column type (or that of an optional
+// .meta file).
 //
 // Writing matrices always produces "<file>.meta" as compact JSON with sorted keys, as
 // DAPHNE does, e.g. {"numCols":4,"numRows":2,"valueType":"f64"}.

@@ -126,7 +126,8 @@ func encodeParquetFrame(w io.Writer, f *data.Frame, rowGroup int) error {
 			return fmt.Errorf("column %q: %w", f.Label(j), err)
 		}
 	}
-	pw := parquet.NewWriter(w, parquet.NewSchema("daphne", group), parquet.MaxRowsPerRowGroup(int64(rowGroup)))
+	pw := parquet.NewWriter(w, parquet.NewSchema("daphne", group), parquet.MaxRowsPerRowGroup(int64(rowGroup)),
+		parquet.Compression(&parquet.Snappy))
 	const batch = 1024
 	rows := make([]parquet.Row, 0, batch)
 	vals := make([]parquet.Value, batch*f.Cols())
