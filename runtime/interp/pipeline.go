@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"runtime/debug"
+	"slices"
 
 	"github.com/daphne-go/daphne/ir"
 	"github.com/daphne-go/daphne/runtime/data"
