@@ -171,15 +171,16 @@ func openParquetFrame(r io.ReaderAt, size int64) (f *data.Frame, err error) {
 	if err != nil {
 		return nil, fmt.Errorf(" is not a valid Parquet file: %v", err)
 	}
-	if f, err = parquetFrame(pf); err != nil {
+	if f, err = parquetFrame(pf, r, size); err != nil {
 		return nil, fmt.Errorf(": %w", err)
 	}
 	return f, nil
 }
 
 // parquetFrame reads every row group of an opened Parquet file, column by
-// column, page by page.
-func parquetFrame(pf *parquet.File) (*data.Frame, error) {
+// column, page by page, after checking the schema (flat columns only) and
+// every page header (checkParquetPages).
+func parquetFrame(pf *parquet.File, r io.ReaderAt, size int64) (*data.Frame, error) {
 	schema := pf.Schema()
 	paths := schema.Columns()
 	rows := pf.NumRows()
@@ -201,6 +202,9 @@ func parquetFrame(pf *parquet.File) (*data.Frame, error) {
 		// The row count is only a capacity hint: a corrupt file may announce
 		// more rows than it holds.
 		sinks[j] = newParquetSink(leaf.Node.Type().Kind(), vt, int(min(rows, 1<<20)))
+	}
+	if err := checkParquetPages(r, size, pf.Metadata()); err != nil {
+		return nil, fmt.Errorf("corrupt file: %w", err)
 	}
 	buf := make([]parquet.Value, 4096)
 	for g, rg := range pf.RowGroups() {

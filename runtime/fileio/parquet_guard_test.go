@@ -1,0 +1,73 @@
+package fileio
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go/format"
+)
+
+func TestCheckPageCounts(t *testing.T) {
+	t.Parallel()
+	v1 := func(n int32) format.PageHeader {
+		h := format.PageHeader{UncompressedPageSize: 100, CompressedPageSize: 50}
+		h.DataPageHeader.Valid, h.DataPageHeader.V.NumValues = true, n
+		return h
+	}
+	v2 := func(vals, rows, nulls int32) format.PageHeader {
+		h := format.PageHeader{UncompressedPageSize: 100, CompressedPageSize: 50}
+		h.DataPageHeaderV2.Valid = true
+		h.DataPageHeaderV2.V.NumValues, h.DataPageHeaderV2.V.NumRows, h.DataPageHeaderV2.V.NumNulls = vals, rows, nulls
+		return h
+	}
+	dict := func(n int32) format.PageHeader {
+		h := format.PageHeader{UncompressedPageSize: 100, CompressedPageSize: 50}
+		h.DictionaryPageHeader.Valid, h.DictionaryPageHeader.V.NumValues = true, n
+		return h
+	}
+	tests := []struct {
+		name string
+		h    format.PageHeader
+		rows int64
+		want string
+	}{
+		{"v1 fits", v1(10), 10, ""},
+		{"v1 more values than rows", v1(11), 10, "data page value count 11"},
+		{"v1 2^31 values", v1(1<<31 - 1), 1 << 40, "at most"},
+		{"v2 fits", v2(10, 10, 3), 10, ""},
+		{"v2 rows", v2(5, 11, 0), 10, "row count 11"},
+		{"v2 nulls above values", v2(5, 5, 6), 10, "null count 6"},
+		{"dictionary fits", dict(800), 1, ""},
+		{"dictionary too large", dict(809), 1, "dictionary size 809"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			err := checkPageCounts(&tc.h, tc.rows)
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestCheckParquetPagesBounds(t *testing.T) {
+	t.Parallel()
+	md := &format.FileMetaData{RowGroups: []format.RowGroup{{NumRows: 1, Columns: []format.ColumnChunk{{}}}}}
+	m := &md.RowGroups[0].Columns[0].MetaData
+	m.DataPageOffset, m.TotalCompressedSize = 4, 1000
+	err := checkParquetPages(bytes.NewReader(make([]byte, 100)), 100, md)
+	if err == nil || !strings.Contains(err.Error(), "outside the file of 100 bytes") {
+		t.Errorf("chunk past the end: %v", err)
+	}
+	m.TotalCompressedSize = 10
+	err = checkParquetPages(bytes.NewReader(make([]byte, 100)), 100, md)
+	if err == nil || !strings.Contains(err.Error(), "page header at byte 4") {
+		t.Errorf("garbage header: %v", err)
+	}
+	md.RowGroups[0].Columns[0].FilePath = "other.parquet"
+	if err := checkParquetPages(bytes.NewReader(nil), 100, md); err == nil || !strings.Contains(err.Error(), "another file") {
+		t.Errorf("external column: %v", err)
+	}
+}
