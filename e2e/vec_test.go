@@ -7,13 +7,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/daphne-go/daphne/config"
 )
 
 // vecSkips lists scripts not rerun under --vec, with the reason.
 var vecSkips = map[string]string{}
 
 // TestScriptsVec runs every script of testdata/scripts again with --vec
-// (and with --vec --partitioning=SS --queue_layout=PERCPU) and expects the
+// (and with --vec --partitioning=SS --queue_layout=PERCPU, and with the
+// scheduling options rotatingSched gives the script) and expects the
 // stored stdout and exit code. The flags are put before the script's own
 // arguments (from its .cmd, if any). Printed numbers may differ by a
 // relative 1e-5 (fused floating-point column sums add in another order,
@@ -24,8 +27,8 @@ func TestScriptsVec(t *testing.T) {
 	if len(scripts) == 0 {
 		t.Fatal("no scripts in testdata/scripts")
 	}
-	flagSets := [][]string{{"--vec"}, {"--vec", "--partitioning=SS", "--queue_layout=PERCPU"}}
-	for _, script := range scripts {
+	for i, script := range scripts {
+		flagSets := [][]string{{"--vec"}, {"--vec", "--partitioning=SS", "--queue_layout=PERCPU"}, rotatingSched(i)}
 		name := strings.TrimSuffix(filepath.Base(script), ".daph")
 		if why, skip := vecSkips[name]; skip {
 			t.Logf("skipping %s: %s", name, why)
@@ -63,6 +66,28 @@ func TestScriptsVec(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rotatingSched returns the --vec flags of script number i: the scripts
+// cycle through the partitioning schemes, queue layouts and victim
+// selections, with 1, 2 or 3 threads and pre-partitioning on every fifth, so
+// that the suite runs under every scheme, layout and victim selection
+// (TestRotatingSchedCovers checks it) without running every script under
+// all 224 combinations.
+func rotatingSched(i int) []string {
+	np, nl, nv := len(config.Partitionings), len(config.QueueLayouts), len(config.VictimSelections)
+	f := []string{"--vec",
+		"--partitioning=" + config.Partitionings[i%np],
+		"--queue_layout=" + config.QueueLayouts[i%nl],
+		"--victim_selection=" + config.VictimSelections[(i/nl)%nv],
+		"--num-threads=" + strconv.Itoa(1+i%3)}
+	if i%5 == 4 {
+		f = append(f, "--pre-partition")
+	}
+	if config.Partitionings[i%np] == "CST" {
+		f = append(f, "--cst-task-size="+strconv.Itoa(1+i%7))
+	}
+	return f
 }
 
 // sameOutput compares printed outputs: equal, or equal line by line and
@@ -115,6 +140,33 @@ func TestSameOutput(t *testing.T) {
 	for _, tc := range tests {
 		if got := sameOutput(tc.got, tc.want); got != tc.same {
 			t.Errorf("sameOutput(%q, %q) = %v", tc.got, tc.want, got)
+		}
+	}
+}
+
+// TestRotatingSchedCovers checks that the scripts of testdata/scripts are
+// enough for rotatingSched to use every scheme, layout and victim selection.
+func TestRotatingSchedCovers(t *testing.T) {
+	scripts, _ := filepath.Glob("testdata/scripts/*.daph")
+	seen := map[string]bool{}
+	for i := range scripts {
+		for _, f := range rotatingSched(i) {
+			seen[f] = true
+		}
+	}
+	for _, p := range config.Partitionings {
+		if !seen["--partitioning="+p] {
+			t.Errorf("no script runs with --partitioning=%s", p)
+		}
+	}
+	for _, l := range config.QueueLayouts {
+		if !seen["--queue_layout="+l] {
+			t.Errorf("no script runs with --queue_layout=%s", l)
+		}
+	}
+	for _, v := range config.VictimSelections {
+		if !seen["--victim_selection="+v] {
+			t.Errorf("no script runs with --victim_selection=%s", v)
 		}
 	}
 }
