@@ -1,6 +1,7 @@
 package fileio
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 
@@ -24,6 +25,25 @@ const (
 	maxParquetSlack = 1 << 20
 	maxHeaderBytes  = 64 << 20 // a page header (with statistics) larger than this is corrupt
 )
+
+// checkParquetFooter checks the file's trailer (footer length, "PAR1")
+// before the library allocates the footer length it announces.
+func checkParquetFooter(r io.ReaderAt, size int64) error {
+	if size < 12 {
+		return fmt.Errorf("%d bytes are too few for a Parquet file", size)
+	}
+	var t [8]byte
+	if _, err := r.ReadAt(t[:], size-8); err != nil {
+		return fmt.Errorf("cannot read the trailer: %v", err)
+	}
+	if string(t[4:]) != "PAR1" && string(t[4:]) != "PARE" {
+		return fmt.Errorf("the file does not end in PAR1")
+	}
+	if n := int64(binary.LittleEndian.Uint32(t[:4])); n > size-12 {
+		return fmt.Errorf("the footer length %d exceeds the file of %d bytes", n, size)
+	}
+	return nil
+}
 
 // checkParquetPages walks the page headers of every column chunk.
 func checkParquetPages(r io.ReaderAt, size int64, md *format.FileMetaData) error {

@@ -71,3 +71,26 @@ func TestCheckParquetPagesBounds(t *testing.T) {
 		t.Errorf("external column: %v", err)
 	}
 }
+
+func TestCheckParquetFooter(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"short", []byte("PAR1PAR1"), "too few"},
+		{"no magic", []byte("PAR1\x00\x00\x00\x00\x00\x00\x00\x00XXXX"), "does not end in PAR1"},
+		{"footer too long", []byte("PAR1\x00\x00\x00\x00\x00\x00\x00\x10PAR1"), "footer length 268435456 exceeds the file of 16 bytes"},
+		{"fits", []byte("PAR1\x00\x00\x00\x00\x04\x00\x00\x00PAR1"), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			err := checkParquetFooter(bytes.NewReader(tc.b), int64(len(tc.b)))
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

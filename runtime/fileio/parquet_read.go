@@ -167,6 +167,9 @@ func openParquetFrame(r io.ReaderAt, size int64) (f *data.Frame, err error) {
 			f, err = nil, fmt.Errorf(" is a corrupt Parquet file (%v)", p)
 		}
 	}()
+	if err := checkParquetFooter(r, size); err != nil {
+		return nil, fmt.Errorf(" is not a valid Parquet file: %w", err)
+	}
 	pf, err := parquet.OpenFile(r, size)
 	if err != nil {
 		return nil, fmt.Errorf(" is not a valid Parquet file: %v", err)
