@@ -2,7 +2,8 @@ package linalg
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/daphne-go/daphne/runtime/ops"
 )
 
 // Sentinel errors. Every error a user can cause wraps one of them, so
@@ -25,18 +26,7 @@ var (
 	ErrTooLarge = errors.New("linalg: result too large")
 )
 
-// opError is an error of a kind (one of the sentinels) with its own message.
-type opError struct {
-	kind error
-	msg  string
-}
-
-func (e *opError) Error() string { return e.msg }
-
-// Unwrap returns the sentinel, for errors.Is.
-func (e *opError) Unwrap() error { return e.kind }
-
 // errorf formats a user-facing error of the given kind.
 func errorf(kind error, format string, args ...any) error {
-	return &opError{kind: kind, msg: fmt.Sprintf(format, args...)}
+	return ops.Errorf(kind, format, args...)
 }
