@@ -48,7 +48,7 @@ func checkParquetFooter(r io.ReaderAt, size int64) error {
 // checkParquetPages walks the page headers of every column chunk.
 func checkParquetPages(r io.ReaderAt, size int64, md *format.FileMetaData) error {
 	var proto thrift.CompactProtocol
-	buf := make([]byte, 64<<10)
+	var buf []byte
 	for g := range md.RowGroups {
 		for j := range md.RowGroups[g].Columns {
 			cc := &md.RowGroups[g].Columns[j]
@@ -89,10 +89,11 @@ func checkParquetPages(r io.ReaderAt, size int64, md *format.FileMetaData) error
 }
 
 // readPageHeader decodes the page header at off (before end), returning it
-// and its length in bytes. It reads 64 KiB first and more only for headers
-// with large statistics.
+// and its length in bytes. It reads 512 bytes first (headers without large
+// statistics are far smaller, and pages can be a few KB) and sixteen times
+// more whenever that is not enough, up to maxHeaderBytes.
 func readPageHeader(r io.ReaderAt, proto *thrift.CompactProtocol, off, end int64, buf *[]byte) (*format.PageHeader, int64, error) {
-	for want := int64(len(*buf)); ; want *= 16 {
+	for want := int64(512); ; want *= 16 {
 		n := min(want, end-off)
 		if int64(cap(*buf)) < n {
 			*buf = make([]byte, n)

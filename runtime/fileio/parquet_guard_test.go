@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/format"
 )
 
@@ -93,4 +95,50 @@ func TestCheckParquetFooter(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestParquetLargePageHeaders reads pages whose headers carry long string
+// statistics, so the page-header check must read more than its first window.
+func TestParquetLargePageHeaders(t *testing.T) {
+	t.Parallel()
+	vs := make([]string, 50)
+	for i := range vs {
+		vs[i] = strings.Repeat(string(rune('a'+i%26)), 3000+i)
+	}
+	var b bytes.Buffer
+	if err := encodeParquetFrame(&b, strFrame(t, vs), 10); err != nil {
+		t.Fatal(err)
+	}
+	pf, err := parquet.OpenFile(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &readRecorder{r: bytes.NewReader(b.Bytes())}
+	if err := checkParquetPages(rec, int64(b.Len()), pf.Metadata()); err != nil {
+		t.Fatal(err)
+	}
+	if rec.max <= 512 {
+		t.Errorf("largest header read %d bytes: the test did not exercise a header beyond the first window", rec.max)
+	}
+	f, err := decodeParquetFrame(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := f.Column(0).(*data.Dense[string])
+	for i, v := range vs {
+		if col.Data[i] != v {
+			t.Fatalf("row %d differs", i)
+		}
+	}
+}
+
+// readRecorder records the largest ReadAt.
+type readRecorder struct {
+	r   *bytes.Reader
+	max int
+}
+
+func (r *readRecorder) ReadAt(p []byte, off int64) (int, error) {
+	r.max = max(r.max, len(p))
+	return r.r.ReadAt(p, off)
 }
