@@ -139,7 +139,7 @@ func opCTable(_ *opsCtx, args []data.Value, _ map[string]string) ([]data.Value, 
 // sorts (by column, then stably by row) put the entries in row-major order,
 // then equal positions are summed. O(entries + rows + columns).
 func ctableCSR[T num](rows, cols []int64, nr, nc int, w T, vt types.ValueType) data.Matrix {
-	var keep []int // entries inside the (possibly cropped) table
+	keep := make([]int, 0, len(rows)) // entries inside the (possibly cropped) table
 	for k, r := range rows {
 		if r < int64(nr) && cols[k] < int64(nc) {
 			keep = append(keep, k)

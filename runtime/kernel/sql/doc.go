@@ -68,4 +68,10 @@
 // a result label used twice ("SELECT x.a AS a, x.b AS a"), which DAPHNE
 // reports when it builds the result frame (its test
 // basic_execution_failure_1 expects exit code 3).
+//
+// Known debt: joins and grouping here code key values with their own
+// dictionaries (codes.go, group.go) over row-index vectors, beside the
+// parallel key dictionaries of package rel (factorize.go), which work on
+// whole frames. The two should share one key-coding layer (rel's, exported
+// for row-index use); until then the executor runs on one thread.
 package sql
