@@ -116,7 +116,7 @@ func grpStat[T data.Number, R float](op Op, m *data.Dense[T], ids []int, k int) 
 			for j, v := range row {
 				x := float64(v) - sh[j]
 				a[j] += x
-				b[j] += x * x
+				b[j] += float64(x * x) // no FMA: the same rounding on every platform
 			}
 		}
 		count[q]++

@@ -59,7 +59,7 @@ func momentsDense[T data.Number](ax Axis, m *data.Dense[T]) *Moments {
 			for _, v := range m.Data {
 				x := float64(v) - k
 				s1 += x
-				s2 += x * x
+				s2 += float64(x * x) // no FMA: the same rounding on every platform
 			}
 			mo.Mean[0], mo.M2[0] = fromShifted(k, s1, s2, len(m.Data))
 		}
@@ -75,15 +75,7 @@ func momentsDense[T data.Number](ax Axis, m *data.Dense[T]) *Moments {
 	}
 	s1 := make([]float64, cols)
 	s2 := make([]float64, cols)
-	for i := 1; i < rows; i++ {
-		row := m.Data[i*cols : (i+1)*cols]
-		k, a, b := shift[:len(row)], s1[:len(row)], s2[:len(row)]
-		for j, v := range row {
-			x := float64(v) - k[j]
-			a[j] += x
-			b[j] += x * x
-		}
-	}
+	colShifted(m.Data[cols:rows*cols], cols, shift, s1, s2)
 	for j := range cols {
 		mo.Mean[j], mo.M2[j] = fromShifted(shift[j], s1[j], s2[j], rows)
 	}

@@ -86,6 +86,9 @@ func reduceColDense[T ordered](op Op, m *data.Dense[T]) *data.Dense[T] {
 	}
 	acc := res.Data
 	copy(acc, m.Data[:cols])
+	if op == Sum && sumColFloat(m.Data[cols:rows*cols], cols, acc) {
+		return res
+	}
 	for i := 1; i < rows; i++ {
 		row := m.Data[i*cols : (i+1)*cols]
 		acc := acc[:len(row)]
@@ -126,4 +129,19 @@ func startAll[T ordered](op Op, first T) T {
 		return any(inf).(T)
 	}
 	return first
+}
+
+// sumColFloat adds the rows of d to acc through colAdd (assembly for f64
+// and f32) and reports whether d is a float slice; other types keep the
+// generic loop of reduceColDense.
+func sumColFloat[T ordered](d []T, cols int, acc []T) bool {
+	switch x := any(d).(type) {
+	case []float64:
+		colAdd(x, cols, any(acc).([]float64))
+		return true
+	case []float32:
+		colAdd(x, cols, any(acc).([]float32))
+		return true
+	}
+	return false
 }

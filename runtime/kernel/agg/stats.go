@@ -42,7 +42,7 @@ func statSlice[T data.Number, R float](op Op, d []T) R {
 	for _, v := range d {
 		x := float64(v) - k
 		s1 += x
-		s2 += x * x
+		s2 += float64(x * x) // no FMA: the same rounding on every platform
 	}
 	return R(finishVar(op, s1, s2, n))
 }
@@ -84,13 +84,7 @@ func statColDense[T data.Number, R float](op Op, m *data.Dense[T]) *data.Dense[R
 		return res
 	}
 	if op == Mean {
-		for i := range rows {
-			row := m.Data[i*cols : (i+1)*cols]
-			out := out[:len(row)]
-			for j, v := range row {
-				out[j] += R(v)
-			}
-		}
+		colAdd(m.Data[:rows*cols], cols, out)
 		for j := range out {
 			out[j] /= R(rows)
 		}
@@ -102,15 +96,7 @@ func statColDense[T data.Number, R float](op Op, m *data.Dense[T]) *data.Dense[R
 	}
 	s1 := make([]float64, cols)
 	s2 := make([]float64, cols)
-	for i := 1; i < rows; i++ {
-		row := m.Data[i*cols : (i+1)*cols]
-		k, a, b := shift[:len(row)], s1[:len(row)], s2[:len(row)]
-		for j, v := range row {
-			x := float64(v) - k[j]
-			a[j] += x
-			b[j] += x * x
-		}
-	}
+	colShifted(m.Data[cols:rows*cols], cols, shift, s1, s2)
 	for j := range out {
 		out[j] = R(finishVar(op, s1[j], s2[j], rows))
 	}
