@@ -5,15 +5,29 @@ package linalg
 //
 // Every build holds the portable Go implementation ("purego"); amd64
 // builds without the purego tag add the AVX2+FMA assembly micro-kernels
-// ("avx2") when the CPU has them (kernel_amd64.go); builds with
+// ("avx2") when the CPU has them (kernel_amd64.go) and, on CPUs with
+// AVX-512F whose AVX-512 f64 kernel passes its self-test, "avx512"
+// (kernel_avx512_amd64.go; f32 stays on the AVX2 kernel); builds with
 // -tags openblas (and cgo) add the system OpenBLAS ("openblas",
 // openblas.go). The ops use one of them, the active backend, chosen when
-// the package is initialised: openblas if compiled in, else avx2 if the
-// CPU allows it, else purego. The others stay callable through
-// allBackends, so the conformance suite compares them in one test binary.
+// the package is initialised: the one named by the environment variable
+// DAPHNE_LINALG_BACKEND (purego, avx2, avx512 or openblas) if this binary
+// and CPU have it, else the default: openblas if compiled in, else avx512,
+// else avx2 if the CPU allows it, else purego. An unknown or unavailable
+// name keeps the default with a warning (log/slog). The others stay
+// callable through allBackends, so the conformance suite compares them in
+// one test binary.
 //
 // The integer products, the sparse kernels and the row-range entry points
 // (rows.go) always run the native kernels.
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"slices"
+	"strings"
+)
 
 // kernelSet is one implementation of the dense kernels for one element
 // type. All matrices are row-major and contiguous. Outputs are zeroed by
@@ -46,8 +60,15 @@ type backend struct {
 const (
 	backendPureGo   = "purego"
 	backendAVX2     = "avx2"
+	backendAVX512   = "avx512"
 	backendOpenBLAS = "openblas"
 )
+
+// knownBackends are the names DAPHNE_LINALG_BACKEND accepts.
+var knownBackends = []string{backendPureGo, backendAVX2, backendAVX512, backendOpenBLAS}
+
+// envBackend is the environment variable that picks the active backend.
+const envBackend = "DAPHNE_LINALG_BACKEND"
 
 // allBackends lists every implementation compiled into this binary that
 // the CPU can run, native ones first.
@@ -62,15 +83,48 @@ func allBackends() []*backend {
 // active is the backend the ops use (see the file comment).
 var active = pickBackend()
 
+// pickBackend returns the backend named by DAPHNE_LINALG_BACKEND, or the
+// default (the last of allBackends), warning if the variable names a
+// backend this binary or CPU does not have.
 func pickBackend() *backend {
-	bs := allBackends()
-	return bs[len(bs)-1]
+	be, err := chooseBackend(os.Getenv(envBackend), allBackends())
+	if err != nil {
+		slog.Warn("linalg: "+envBackend+" ignored", "err", err, "backend", be.name)
+	}
+	return be
+}
+
+// chooseBackend returns the backend of bs named name (case and
+// surrounding blanks ignored), or for an empty name the default, the last
+// of bs. For any other name it returns the default and an error naming the
+// value and the available backends.
+func chooseBackend(name string, bs []*backend) (*backend, error) {
+	def := bs[len(bs)-1]
+	want := strings.ToLower(strings.TrimSpace(name))
+	if want == "" {
+		return def, nil
+	}
+	avail := make([]string, len(bs))
+	for i, be := range bs {
+		if be.name == want {
+			return be, nil
+		}
+		avail[i] = be.name
+	}
+	if !slices.Contains(knownBackends, want) {
+		return def, fmt.Errorf("%s=%q is not a backend (known: %s; available here: %s); using %s",
+			envBackend, name, strings.Join(knownBackends, ", "), strings.Join(avail, ", "), def.name)
+	}
+	return def, fmt.Errorf("%s=%q: backend not available in this binary or on this CPU (available: %s); using %s",
+		envBackend, name, strings.Join(avail, ", "), def.name)
 }
 
 // Backend returns the name of the implementation that matMul, syrk and
 // gemv use for dense f32/f64 operands in this binary: "openblas" (built
-// with -tags openblas), "avx2" (amd64 CPUs with AVX2 and FMA) or "purego"
-// (the portable Go kernels: other CPUs, other architectures, -tags purego).
+// with -tags openblas), "avx512" (amd64 CPUs with AVX-512F whose kernel
+// passed its self-test), "avx2" (amd64 CPUs with AVX2 and FMA) or "purego"
+// (the portable Go kernels: other CPUs, other architectures, -tags purego),
+// unless DAPHNE_LINALG_BACKEND named another available one.
 func Backend() string { return active.name }
 
 // kernelsFor returns the active backend's kernels for T.

@@ -2,8 +2,10 @@
 
 package linalg
 
+import "os"
+
 // The f64 and f32 micro-kernels in AVX2/FMA assembly (kernel_amd64.s), chosen at
-// run time by CPUID so that the default build (GOAMD64=v1) is fast on
+// run time by CPUID (and an AVX-512 f64 one, kernel_avx512_amd64.go) so that the default build (GOAMD64=v1) is fast on
 // machines that have it and still correct on those that do not.
 //
 // Build with -tags purego to use the portable kernels everywhere (for
@@ -43,14 +45,18 @@ func hasAVX2FMA() bool {
 
 var useAsm = hasAVX2FMA()
 
-// microF64 is the f64 micro-kernel: assembly where the CPU allows it.
+// microF64 is the f64 micro-kernel of the row-range entry points
+// (rows.go): that of the native backend DAPHNE_LINALG_BACKEND names (so
+// that the variable switches them too), else of the default native one
+// (AVX-512, AVX2 or Go).
 var microF64 microKernel[float64] = pickMicroF64()
 
 func pickMicroF64() microKernel[float64] {
-	if useAsm {
-		return microAsm
-	}
-	return microGo[float64]
+	// Not derived from active: the OpenBLAS backend's initialisation uses
+	// microF64. A name that is not a native backend was reported by
+	// pickBackend already.
+	be, _ := chooseBackend(os.Getenv(envBackend), nativeBackends())
+	return be.micro64
 }
 
 // microF32 is the f32 micro-kernel: assembly where the CPU allows it.
@@ -100,13 +106,17 @@ func microAsmF32(kb int, a []float32, aStep int, b []float32, tile *[mr * nr]flo
 	microAVX2F32(kb, &a[0], aStep*4, &b[0], tile, &c[0], ldc*4)
 }
 
-// nativeBackends returns the native implementations this CPU runs: the
-// portable Go one and, with AVX2 and FMA, the assembly one (last, so that
-// it is the default).
+// nativeBackends returns the native implementations this CPU runs, the
+// default last: the portable Go one; with AVX2 and FMA the AVX2 one; with
+// AVX-512F, if its f64 kernel passes the self-test, the AVX-512 one
+// (kernel_avx512_amd64.go).
 func nativeBackends() []*backend {
 	bs := []*backend{pureGoBackend}
 	if useAsm {
 		bs = append(bs, avx2Backend)
+	}
+	if avx512Usable() {
+		bs = append(bs, avx512Backend)
 	}
 	return bs
 }
