@@ -219,3 +219,21 @@ func TestAVX512Backend(t *testing.T) {
 		t.Fatalf("avx512 backend incomplete: %+v", avx512Backend)
 	}
 }
+
+// BenchmarkSelfTest measures the self-test (run once at package
+// initialisation on AVX-512 CPUs) with the kernels this CPU runs.
+func BenchmarkSelfTest(b *testing.B) {
+	kernels := map[string]microKernel[float64]{"microGo": microGo[float64]}
+	if useAsm {
+		kernels["AVX2"] = microAsm
+	}
+	for name, kern := range kernels {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if err := selfTestMicro64(kern); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

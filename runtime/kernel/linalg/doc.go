@@ -22,9 +22,10 @@
 // micro-kernel is an AVX-512 one (backend "avx512"), offered only after it
 // passes a self-test against the portable kernel at package initialisation
 // (kernel_avx512_amd64.go): it was written on a machine without AVX-512
-// and has not been executed there; on an AVX-512 machine, `go test -run
-// Conformance ./runtime/kernel/linalg` runs it through the conformance
-// suite. With -tags openblas (and cgo) dense f32/f64 matMul, syrk and gemv
+// and has not been executed on hardware (a test interprets its
+// disassembly instead, kernel_avx512_model_amd64_test.go); on an AVX-512
+// machine, `go test -run Conformance ./runtime/kernel/linalg` runs it
+// through the conformance suite. With -tags openblas (and cgo) dense f32/f64 matMul, syrk and gemv
 // call the system OpenBLAS instead; Backend names the implementation in
 // use (backend.go; the default build is cgo-free). The environment
 // variable DAPHNE_LINALG_BACKEND (purego, avx2, avx512 or openblas) picks
