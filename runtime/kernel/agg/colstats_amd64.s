@@ -3,15 +3,17 @@
 #include "textflag.h"
 
 // The AVX column updates of colstats.go. Each walks rows x cols values of d
-// (row-major, contiguous) row by row; within a row it updates the columns
+// (row-major, contiguous) row by row (the shifted sums in pairs of rows,
+// see shiftedF64AVX); within a row it updates the columns
 // in groups of four (f64 results) or eight (f32 sums) with 256-bit
 // operations, then the last cols % 4 (% 8) one at a time with the scalar
 // forms of the same instructions. Per column the operations and their
 // order are those of the Go loops (colShiftedGo, colAddGo), so the results
 // are bit-identical. No FMA on purpose.
 //
-// Registers: SI the current row, CX rows left, DX cols, R11 cols rounded
-// down to the vector width, AX the column index j.
+// Registers: SI the current row (R12 the next one in a pair), CX rows
+// left, DX cols, R11 cols rounded down to the vector width, AX the column
+// index j.
 
 // func shiftedF64AVX(d *float64, rows, cols int, k, s1, s2 *float64)
 //
@@ -21,15 +23,15 @@
 // a pair costs two stores per column instead of four; an odd last row goes
 // alone.
 TEXT ·shiftedF64AVX(SB), NOSPLIT, $0-48
-	MOVQ  d+0(FP), SI
-	MOVQ  rows+8(FP), CX
-	MOVQ  cols+16(FP), DX
-	MOVQ  k+24(FP), R8
-	MOVQ  s1+32(FP), R9
-	MOVQ  s2+40(FP), R10
-	MOVQ  DX, R11
-	ANDQ  $-4, R11
-	LEAQ  (SI)(DX*8), R12
+	MOVQ d+0(FP), SI
+	MOVQ rows+8(FP), CX
+	MOVQ cols+16(FP), DX
+	MOVQ k+24(FP), R8
+	MOVQ s1+32(FP), R9
+	MOVQ s2+40(FP), R10
+	MOVQ DX, R11
+	ANDQ $-4, R11
+	LEAQ (SI)(DX*8), R12
 
 sf64pair:
 	CMPQ CX, $2
@@ -134,15 +136,15 @@ sf64done:
 // a pair costs two stores per column instead of four; an odd last row goes
 // alone.
 TEXT ·shiftedF32AVX(SB), NOSPLIT, $0-48
-	MOVQ  d+0(FP), SI
-	MOVQ  rows+8(FP), CX
-	MOVQ  cols+16(FP), DX
-	MOVQ  k+24(FP), R8
-	MOVQ  s1+32(FP), R9
-	MOVQ  s2+40(FP), R10
-	MOVQ  DX, R11
-	ANDQ  $-4, R11
-	LEAQ  (SI)(DX*4), R12
+	MOVQ d+0(FP), SI
+	MOVQ rows+8(FP), CX
+	MOVQ cols+16(FP), DX
+	MOVQ k+24(FP), R8
+	MOVQ s1+32(FP), R9
+	MOVQ s2+40(FP), R10
+	MOVQ DX, R11
+	ANDQ $-4, R11
+	LEAQ (SI)(DX*4), R12
 
 sf32pair:
 	CMPQ CX, $2
@@ -152,47 +154,47 @@ sf32pair:
 	JGE  sf32ptail
 
 sf32pvec:
-	VMOVUPD (R8)(AX*8), Y4
+	VMOVUPD   (R8)(AX*8), Y4
 	VCVTPS2PD (SI)(AX*4), Y0
-	VSUBPD  Y4, Y0, Y0
+	VSUBPD    Y4, Y0, Y0
 	VCVTPS2PD (R12)(AX*4), Y5
-	VSUBPD  Y4, Y5, Y5
-	VMOVUPD (R9)(AX*8), Y1
-	VADDPD  Y0, Y1, Y1
-	VADDPD  Y5, Y1, Y1
-	VMOVUPD (R10)(AX*8), Y2
-	VMULPD  Y0, Y0, Y3
-	VADDPD  Y3, Y2, Y2
-	VMULPD  Y5, Y5, Y6
-	VADDPD  Y6, Y2, Y2
-	VMOVUPD Y1, (R9)(AX*8)
-	VMOVUPD Y2, (R10)(AX*8)
-	ADDQ    $4, AX
-	CMPQ    AX, R11
-	JLT     sf32pvec
+	VSUBPD    Y4, Y5, Y5
+	VMOVUPD   (R9)(AX*8), Y1
+	VADDPD    Y0, Y1, Y1
+	VADDPD    Y5, Y1, Y1
+	VMOVUPD   (R10)(AX*8), Y2
+	VMULPD    Y0, Y0, Y3
+	VADDPD    Y3, Y2, Y2
+	VMULPD    Y5, Y5, Y6
+	VADDPD    Y6, Y2, Y2
+	VMOVUPD   Y1, (R9)(AX*8)
+	VMOVUPD   Y2, (R10)(AX*8)
+	ADDQ      $4, AX
+	CMPQ      AX, R11
+	JLT       sf32pvec
 
 sf32ptail:
-	CMPQ   AX, DX
-	JGE    sf32pnext
-	VMOVSD (R8)(AX*8), X4
-	VMOVSS (SI)(AX*4), X0
+	CMPQ      AX, DX
+	JGE       sf32pnext
+	VMOVSD    (R8)(AX*8), X4
+	VMOVSS    (SI)(AX*4), X0
 	VCVTSS2SD X0, X0, X0
-	VSUBSD X4, X0, X0
-	VMOVSS (R12)(AX*4), X5
+	VSUBSD    X4, X0, X0
+	VMOVSS    (R12)(AX*4), X5
 	VCVTSS2SD X5, X5, X5
-	VSUBSD X4, X5, X5
-	VMOVSD (R9)(AX*8), X1
-	VADDSD X0, X1, X1
-	VADDSD X5, X1, X1
-	VMOVSD (R10)(AX*8), X2
-	VMULSD X0, X0, X3
-	VADDSD X3, X2, X2
-	VMULSD X5, X5, X6
-	VADDSD X6, X2, X2
-	VMOVSD X1, (R9)(AX*8)
-	VMOVSD X2, (R10)(AX*8)
-	INCQ   AX
-	JMP    sf32ptail
+	VSUBSD    X4, X5, X5
+	VMOVSD    (R9)(AX*8), X1
+	VADDSD    X0, X1, X1
+	VADDSD    X5, X1, X1
+	VMOVSD    (R10)(AX*8), X2
+	VMULSD    X0, X0, X3
+	VADDSD    X3, X2, X2
+	VMULSD    X5, X5, X6
+	VADDSD    X6, X2, X2
+	VMOVSD    X1, (R9)(AX*8)
+	VMOVSD    X2, (R10)(AX*8)
+	INCQ      AX
+	JMP       sf32ptail
 
 sf32pnext:
 	LEAQ (R12)(DX*4), SI
@@ -209,33 +211,33 @@ sf32single:
 
 sf32vec:
 	VCVTPS2PD (SI)(AX*4), Y0
-	VSUBPD  (R8)(AX*8), Y0, Y0
-	VMOVUPD (R9)(AX*8), Y1
-	VADDPD  Y0, Y1, Y1
-	VMULPD  Y0, Y0, Y3
-	VMOVUPD (R10)(AX*8), Y2
-	VADDPD  Y3, Y2, Y2
-	VMOVUPD Y1, (R9)(AX*8)
-	VMOVUPD Y2, (R10)(AX*8)
-	ADDQ    $4, AX
-	CMPQ    AX, R11
-	JLT     sf32vec
+	VSUBPD    (R8)(AX*8), Y0, Y0
+	VMOVUPD   (R9)(AX*8), Y1
+	VADDPD    Y0, Y1, Y1
+	VMULPD    Y0, Y0, Y3
+	VMOVUPD   (R10)(AX*8), Y2
+	VADDPD    Y3, Y2, Y2
+	VMOVUPD   Y1, (R9)(AX*8)
+	VMOVUPD   Y2, (R10)(AX*8)
+	ADDQ      $4, AX
+	CMPQ      AX, R11
+	JLT       sf32vec
 
 sf32tail:
-	CMPQ   AX, DX
-	JGE    sf32done
-	VMOVSS (SI)(AX*4), X0
+	CMPQ      AX, DX
+	JGE       sf32done
+	VMOVSS    (SI)(AX*4), X0
 	VCVTSS2SD X0, X0, X0
-	VSUBSD (R8)(AX*8), X0, X0
-	VMOVSD (R9)(AX*8), X1
-	VADDSD X0, X1, X1
-	VMULSD X0, X0, X3
-	VMOVSD (R10)(AX*8), X2
-	VADDSD X3, X2, X2
-	VMOVSD X1, (R9)(AX*8)
-	VMOVSD X2, (R10)(AX*8)
-	INCQ   AX
-	JMP    sf32tail
+	VSUBSD    (R8)(AX*8), X0, X0
+	VMOVSD    (R9)(AX*8), X1
+	VADDSD    X0, X1, X1
+	VMULSD    X0, X0, X3
+	VMOVSD    (R10)(AX*8), X2
+	VADDSD    X3, X2, X2
+	VMOVSD    X1, (R9)(AX*8)
+	VMOVSD    X2, (R10)(AX*8)
+	INCQ      AX
+	JMP       sf32tail
 
 sf32done:
 	VZEROUPPER
@@ -245,14 +247,14 @@ sf32done:
 //
 // For each row and column j: acc[j] = d[j] + acc[j].
 TEXT ·addF64AVX(SB), NOSPLIT, $0-32
-	MOVQ d+0(FP), SI
-	MOVQ rows+8(FP), CX
-	MOVQ cols+16(FP), DX
-	MOVQ acc+24(FP), DI
-	MOVQ DX, R11
-	ANDQ $-4, R11
+	MOVQ  d+0(FP), SI
+	MOVQ  rows+8(FP), CX
+	MOVQ  cols+16(FP), DX
+	MOVQ  acc+24(FP), DI
+	MOVQ  DX, R11
+	ANDQ  $-4, R11
 	TESTQ CX, CX
-	JLE  af64done
+	JLE   af64done
 
 af64row:
 	XORQ AX, AX
@@ -289,14 +291,14 @@ af64done:
 //
 // addF64AVX for f32 data and accumulators, eight columns at a time.
 TEXT ·addF32AVX(SB), NOSPLIT, $0-32
-	MOVQ d+0(FP), SI
-	MOVQ rows+8(FP), CX
-	MOVQ cols+16(FP), DX
-	MOVQ acc+24(FP), DI
-	MOVQ DX, R11
-	ANDQ $-8, R11
+	MOVQ  d+0(FP), SI
+	MOVQ  rows+8(FP), CX
+	MOVQ  cols+16(FP), DX
+	MOVQ  acc+24(FP), DI
+	MOVQ  DX, R11
+	ANDQ  $-8, R11
 	TESTQ CX, CX
-	JLE  af32done
+	JLE   af32done
 
 af32row:
 	XORQ AX, AX
@@ -331,19 +333,19 @@ af32done:
 
 // func cpuid(leaf, subleaf uint32) (eax, ebx, ecx, edx uint32)
 TEXT ·cpuid(SB), NOSPLIT, $0-24
-	MOVL leaf+0(FP), AX
-	MOVL subleaf+4(FP), CX
+	MOVL  leaf+0(FP), AX
+	MOVL  subleaf+4(FP), CX
 	CPUID
-	MOVL AX, eax+8(FP)
-	MOVL BX, ebx+12(FP)
-	MOVL CX, ecx+16(FP)
-	MOVL DX, edx+20(FP)
+	MOVL  AX, eax+8(FP)
+	MOVL  BX, ebx+12(FP)
+	MOVL  CX, ecx+16(FP)
+	MOVL  DX, edx+20(FP)
 	RET
 
 // func xgetbv0() (eax, edx uint32)
 TEXT ·xgetbv0(SB), NOSPLIT, $0-8
-	MOVL $0, CX
+	MOVL   $0, CX
 	XGETBV
-	MOVL AX, eax+0(FP)
-	MOVL DX, edx+4(FP)
+	MOVL   AX, eax+0(FP)
+	MOVL   DX, edx+4(FP)
 	RET
