@@ -14,6 +14,7 @@ package linalg
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"reflect"
@@ -21,6 +22,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -355,4 +357,32 @@ func TestAVX512KernelModelCanFail(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAVX512KernelModelConformance drives the interpreted kernel through
+// the packed gemm and syrk (A panel strides mr and nr, edge tiles, a
+// depth beyond one packed block) of the conformance suite.
+func TestAVX512KernelModelConformance(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("interprets a few thousand kernel calls")
+	}
+	model := modelKernel(disassembleAVX512(t))
+	var calls atomic.Int64
+	counted := func(kb int, a []float64, aStep int, b []float64, tile *[mr * nr]float64, c []float64, ldc int) {
+		calls.Add(1)
+		model(kb, a, aStep, b, tile, c, ldc)
+	}
+	be := newNativeBackend("avx512-model", counted, microGo[float32])
+	rng := rand.New(rand.NewPCG(61, 62))
+	for _, s := range []struct{ m, k, n int }{{33, 17, 65}, {9, 300, 23}, {64, 64, 64}} {
+		gemmCase(t, rng, be.f64, s.m, s.k, s.n, 2)
+	}
+	for _, s := range []struct{ m, n int }{{129, 33}, {300, 17}} {
+		syrkCase(t, rng, be.f64, s.m, s.n, 2)
+	}
+	if calls.Load() < 100 {
+		t.Fatalf("the interpreted kernel ran %d times, want the packed paths to use it", calls.Load())
+	}
+	t.Logf("%d interpreted kernel calls", calls.Load())
 }
