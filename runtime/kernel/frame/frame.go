@@ -37,7 +37,7 @@ func SetColLabels(f *data.Frame, labels []string) (*data.Frame, error) {
 		return nil, fmt.Errorf("setColLabels: the frame has %d columns but %d labels were given (%s)",
 			f.Cols(), len(labels), f.Header())
 	}
-	res, err := data.NewFrame(f.Columns(), labels)
+	res, err := data.NewFrameRows(f.Rows(), f.Columns(), labels)
 	if err != nil {
 		return nil, fmt.Errorf("setColLabels: %w", err)
 	}
@@ -62,7 +62,7 @@ func SetColLabelsPrefix(f *data.Frame, prefix string) (*data.Frame, error) {
 	for j, l := range labels {
 		labels[j] = PrefixLabel(prefix, l)
 	}
-	res, err := data.NewFrame(f.Columns(), labels)
+	res, err := data.NewFrameRows(f.Rows(), f.Columns(), labels)
 	if err != nil {
 		return nil, fmt.Errorf("setColLabelsPrefix: %w", err)
 	}

@@ -195,3 +195,27 @@ func check(t *testing.T, res *data.Frame, err error, want string) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestLabelsKeepRowsWithoutColumns: relabelling a frame of rows without
+// columns keeps its rows (found by the opset shape property test).
+func TestLabelsKeepRowsWithoutColumns(t *testing.T) {
+	t.Parallel()
+	in, err := data.NewFrameRows(3, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		run  func() (*data.Frame, error)
+	}{
+		{"setColLabels", func() (*data.Frame, error) { return SetColLabels(in, nil) }},
+		{"setColLabelsPrefix", func() (*data.Frame, error) { return SetColLabelsPrefix(in, "p") }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res, err := tc.run()
+			check(t, res, err, "Frame(3x0, [])\n\n\n\n") // an empty line per row
+		})
+	}
+}

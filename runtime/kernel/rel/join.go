@@ -192,7 +192,9 @@ func assemble(r runner, lhs, rhs *data.Frame, lIdx, rIdx []int32, labels []strin
 	if err != nil {
 		return nil, err
 	}
-	return data.NewFrame(out, labels)
+	// The row count is given: frames without columns still have rows (a
+	// nil index list stands for the identity, so take the longer one).
+	return data.NewFrameRows(max(len(lIdx), len(rIdx)), out, labels)
 }
 
 func checkSizes(op string, lhs, rhs *data.Frame) error {

@@ -173,6 +173,14 @@ func TestGroupSumAndSets(t *testing.T) {
 		{"intersect NaN rows equal", func() (*data.Frame, error) {
 			return Intersect(ctx, mkFrame(t, []string{"x"}, col(math.NaN(), 1, math.NaN())), mkFrame(t, []string{"y"}, col(math.NaN())), Options{})
 		}, lines("Frame(1x1, [x:double])", "nan")},
+		// Frames of rows without columns (found by the opset shape property
+		// test): every row is the empty tuple, printed as an empty line.
+		{"merge rows without columns", func() (*data.Frame, error) { return Merge(rowsOnly(t, 3), rowsOnly(t, 2)) }, lines("Frame(5x0, [])", "", "", "", "", "")},
+		{"intersect rows without columns", func() (*data.Frame, error) { return Intersect(ctx, rowsOnly(t, 3), rowsOnly(t, 2), Options{}) }, lines("Frame(1x0, [])", "")},
+		{"intersect rows without columns, none in rhs", func() (*data.Frame, error) { return Intersect(ctx, rowsOnly(t, 3), rowsOnly(t, 0), Options{}) }, lines("Frame(0x0, [])")},
+		{"except rows without columns", func() (*data.Frame, error) { return Except(ctx, rowsOnly(t, 3), rowsOnly(t, 2), Options{}) }, lines("Frame(0x0, [])")},
+		{"except rows without columns, none in rhs", func() (*data.Frame, error) { return Except(ctx, rowsOnly(t, 3), rowsOnly(t, 0), Options{}) }, lines("Frame(1x0, [])", "")},
+		{"cartesian rows without columns", func() (*data.Frame, error) { return Cartesian(ctx, rowsOnly(t, 3), rowsOnly(t, 2), Options{}) }, lines("Frame(6x0, [])", "", "", "", "", "", "")},
 		{"merge", func() (*data.Frame, error) { return Merge(setA(t), setB(t)) },
 			lines("Frame(9x2, [a:int64_t, b:std::string])", "1 u", "2 v", "2 v", "3 w", "1 u", "2 v", "3 x", "1 u", "1 u")},
 	}
@@ -240,4 +248,14 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rowsOnly is a frame of n rows and no columns.
+func rowsOnly(t *testing.T, n int) *data.Frame {
+	t.Helper()
+	f, err := data.NewFrameRows(n, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

@@ -37,7 +37,7 @@ func Merge(lhs, rhs *data.Frame) (*data.Frame, error) {
 		}
 		cols[j] = c
 	}
-	return data.NewFrame(cols, lhs.Labels())
+	return data.NewFrameRows(lhs.Rows()+rhs.Rows(), cols, lhs.Labels())
 }
 
 func setOp(ctx context.Context, op string, lhs, rhs *data.Frame, keep bool, o Options) (*data.Frame, error) {
@@ -48,8 +48,17 @@ func setOp(ctx context.Context, op string, lhs, rhs *data.Frame, keep bool, o Op
 	if err := checkSizes(op, lhs, rhs); err != nil {
 		return nil, err
 	}
-	if lhs.Cols() == 0 || lhs.Rows() == 0 {
+	if lhs.Rows() == 0 {
 		return lhs, nil
+	}
+	if lhs.Cols() == 0 {
+		// Every row is the empty tuple: one distinct row, which rhs holds
+		// when it has any row.
+		n := 0
+		if (rhs.Rows() > 0) == keep {
+			n = 1
+		}
+		return data.NewFrameRows(n, nil, nil)
 	}
 	lk, err := frameKeys(lhs)
 	if err != nil {

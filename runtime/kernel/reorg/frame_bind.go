@@ -21,7 +21,7 @@ func CbindFrames(a, b *data.Frame) (*data.Frame, error) {
 				b.Label(j), k, j)
 		}
 	}
-	f, err := data.NewFrame(append(a.Columns(), b.Columns()...), append(a.Labels(), b.Labels()...))
+	f, err := data.NewFrameRows(a.Rows(), append(a.Columns(), b.Columns()...), append(a.Labels(), b.Labels()...))
 	if err != nil {
 		return nil, fmt.Errorf("cbind: %w", err)
 	}
@@ -52,7 +52,7 @@ func RbindFrames(a, b *data.Frame) (*data.Frame, error) {
 		}
 		cols[j] = k.bind(ca, cb, false)
 	}
-	f, err := data.NewFrame(cols, a.Labels())
+	f, err := data.NewFrameRows(a.Rows()+b.Rows(), cols, a.Labels())
 	if err != nil {
 		return nil, fmt.Errorf("rbind: %w", err)
 	}

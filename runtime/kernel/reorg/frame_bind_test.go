@@ -77,6 +77,7 @@ func TestCbindFrames(t *testing.T) {
 				"-2 4 -6 8 -10 12 14 16 18 1 b -2 4 -6 8 -10 12 14 16 18 1 b\n"},
 		{"empty rows", frameOf(t, []string{"a"}, col[int64]()), frameOf(t, []string{"s"}, col[string]()), "Frame(0x2, [a:int64_t, s:std::string])\n"},
 		{"no columns right", frameOf(t, []string{"a"}, col[int64]()), frameOf(t, nil), "Frame(0x1, [a:int64_t])\n"},
+		{"rows without columns", rowsOnly(t, 3), rowsOnly(t, 3), "Frame(3x0, [])\n\n\n\n"}, // an empty line per row
 		{"duplicate", ab, frameOf(t, []string{"b"}, col[int64](1, 2)), `error: column label "b" is in both frames (column 1 of the first and 0 of the second)`},
 		{"rows", ab, frameOf(t, []string{"c"}, col[int64](1)), "error: cbind: both frames must have the same number of rows, got Frame(2x2, [a:int64_t, b:double]) and Frame(1x1, [c:int64_t])"},
 	}
@@ -104,6 +105,7 @@ func TestRbindFrames(t *testing.T) {
 				"2.5 4 6 8 10 12 14 16 18 0 a!\n-2 4 -6 8 -10 12 14 16 18 1 b\n"},
 		{"empty below", ab, frameOf(t, []string{"a", "b"}, col[int64](), col[string]()), "Frame(2x2, [a:int64_t, b:std::string])\n1 x\n2 y\n"},
 		{"both empty", frameOf(t, []string{"a"}, col[float64]()), frameOf(t, []string{"a"}, col[float64]()), "Frame(0x1, [a:double])\n"},
+		{"rows without columns", rowsOnly(t, 3), rowsOnly(t, 2), "Frame(5x0, [])\n" + strings.Repeat("\n", 5)},
 		{"columns", ab, frameOf(t, []string{"a"}, col[int64](1)), "error: rbind: both frames must have the same number of columns"},
 		{"schema", ab, frameOf(t, []string{"a", "b"}, col(1.0), col("z")), `error: same schema, but column 0 ("a") is int64_t in the first and double in the second`},
 		{"labels", ab, frameOf(t, []string{"a", "c"}, col[int64](3), col("z")), `error: same column labels, but column 1 is "b" in the first and "c" in the second`},
@@ -136,4 +138,15 @@ func TestBindOps(t *testing.T) {
 	op, _ := r.Lookup("cbind")
 	res, err := op(nil, []data.Value{f, frameOf(t, []string{"b"}, col("s"))}, nil)
 	checkValue(t, res[0], err, "Frame(1x2, [a:int64_t, b:std::string])\n1 s\n")
+}
+
+// rowsOnly is a frame of n rows and no columns (DAPHNE's F[, 2:2] of a
+// 2-column frame).
+func rowsOnly(t *testing.T, n int) *data.Frame {
+	t.Helper()
+	f, err := data.NewFrameRows(n, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
