@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,7 +51,8 @@ func TestChooseBackend(t *testing.T) {
 
 // envChild is set in the environment of the subprocesses of
 // TestEnvBackend; the child only prints Backend() and the native backend
-// whose f64 micro-kernel the row-range entry points use (microF64).
+// whose f64 and f32 micro-kernels the row-range entry points use
+// (microF64, microF32).
 const envChild = "LINALG_TEST_ENV_CHILD"
 
 func TestEnvBackendChild(t *testing.T) {
@@ -63,7 +65,13 @@ func TestEnvBackendChild(t *testing.T) {
 			micro = be.name
 		}
 	}
-	fmt.Printf("backend=%s\nmicro=%s\n", Backend(), micro)
+	var micro32 []string // avx2 and avx512 share their f32 kernel
+	for _, be := range nativeBackends() {
+		if reflect.ValueOf(be.micro32).Pointer() == reflect.ValueOf(microF32).Pointer() {
+			micro32 = append(micro32, be.name)
+		}
+	}
+	fmt.Printf("backend=%s\nmicro=%s\nmicro32=%s\n", Backend(), micro, strings.Join(micro32, ","))
 }
 
 // TestEnvBackend runs this test binary with DAPHNE_LINALG_BACKEND set and
@@ -102,6 +110,11 @@ func TestEnvBackend(t *testing.T) {
 			}
 			if want := "backend=" + tc.want + "\nmicro=" + tc.micro + "\n"; !strings.Contains(string(out), want) {
 				t.Fatalf("child printed %q, want %q", out, want)
+			}
+			_, m32, _ := strings.Cut(string(out), "micro32=")
+			m32, _, _ = strings.Cut(m32, "\n")
+			if !slices.Contains(strings.Split(m32, ","), tc.micro) {
+				t.Fatalf("child's f32 micro-kernel is that of %q, want that of %s", m32, tc.micro)
 			}
 			logs := stderr.String() + string(out)
 			switch {

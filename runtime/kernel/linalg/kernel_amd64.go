@@ -4,9 +4,10 @@ package linalg
 
 import "os"
 
-// The f64 and f32 micro-kernels in AVX2/FMA assembly (kernel_amd64.s), chosen at
-// run time by CPUID (and an AVX-512 f64 one, kernel_avx512_amd64.go) so that the default build (GOAMD64=v1) is fast on
-// machines that have it and still correct on those that do not.
+// The f64 and f32 micro-kernels in AVX2/FMA assembly (kernel_amd64.s), and
+// an AVX-512 f64 one (kernel_avx512_amd64.go), chosen at run time by CPUID
+// so that the default build (GOAMD64=v1) is fast on machines that have
+// them and still correct on those that do not.
 //
 // Build with -tags purego to use the portable kernels everywhere (for
 // testing them, or for a CPU whose CPUID lies).
@@ -59,14 +60,13 @@ func pickMicroF64() microKernel[float64] {
 	return be.micro64
 }
 
-// microF32 is the f32 micro-kernel: assembly where the CPU allows it.
+// microF32 is the f32 micro-kernel of the row-range entry points, chosen
+// as microF64 is.
 var microF32 microKernel[float32] = pickMicroF32()
 
 func pickMicroF32() microKernel[float32] {
-	if useAsm {
-		return microAsmF32
-	}
-	return microGo[float32]
+	be, _ := chooseBackend(os.Getenv(envBackend), nativeBackends())
+	return be.micro32
 }
 
 // HasAsmKernel reports whether the f64 and f32 micro-kernels run in

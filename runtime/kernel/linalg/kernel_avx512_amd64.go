@@ -10,11 +10,12 @@ package linalg
 // "avx2" and warns once.
 //
 // The kernel has the 4 x 8 tile of the AVX2 kernel (one zmm register per
-// row), so packing and blocking are unchanged. A wider tile (8 x 24 or
-// 14 x 16 with 28-32 zmm accumulators, as OpenBLAS uses) would reach more
-// of the peak but needs new packing; it was not written because neither
-// kernel can be executed on the development machine (no AVX-512, and
-// QEMU's TCG does not emulate it).
+// row), so packing and blocking are unchanged. A larger tile (more of the
+// 32 zmm registers as accumulators, fewer loads per FMA) could reach more
+// of the peak but needs new packing; it was not written because no
+// AVX-512 kernel can be executed on the development machine (no AVX-512,
+// and QEMU's TCG does not emulate it): kernel_avx512_model_amd64_test.go
+// interprets the disassembled kernel instead.
 
 import (
 	"log/slog"
