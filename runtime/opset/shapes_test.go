@@ -62,7 +62,7 @@ var testShapes = []shape{{r: 0, c: 0}, {r: 0, c: 3}, {r: 3, c: 0}, {r: 1, c: 1},
 var (
 	numericVTs = []types.ValueType{types.F64, types.F32, types.SI64, types.SI32, types.SI8, types.UI64, types.UI32, types.UI8}
 	floatVTs   = []types.ValueType{types.F64, types.F32}
-	allVTs     = append(append([]types.ValueType{}, numericVTs...), types.Bool, types.Str)
+	allVTs     = append(append([]types.ValueType{}, numericVTs...), types.Size, types.Bool, types.Str)
 )
 
 // env is one input configuration: the shape, value type and representation
