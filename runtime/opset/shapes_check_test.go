@@ -131,3 +131,19 @@ func TestEnvMatrices(t *testing.T) {
 		}
 	}
 }
+
+// TestRunCallDetectsMutation checks that an op writing into its argument is
+// reported.
+func TestRunCallDetectsMutation(t *testing.T) {
+	t.Parallel()
+	reg := ops.NewRegistry()
+	reg.Register("ewAbs", func(_ *ops.Ctx, args []data.Value, _ map[string]string) ([]data.Value, error) {
+		m := args[0].(*data.Dense[float64])
+		m.Data[0] = 7
+		return ops.Results(m), nil
+	})
+	_, bad := runCall(reg, "ewAbs", call{args: []data.Value{data.DenseFrom(1, 1, []float64{-1})}})
+	if len(bad) != 1 || !strings.Contains(bad[0], "changed its argument 0") {
+		t.Errorf("violations %q, want the changed argument", bad)
+	}
+}

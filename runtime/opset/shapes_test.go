@@ -10,7 +10,9 @@ package opset
 // must (a) not panic, (b) return either results (as many as the builtin
 // declares) or a clean user error, never both or neither, (c) give the
 // shape the family's rule expects where the shape is determined, and (d)
-// give the same results for CSR and dense inputs where both succeed. An op
+// give the same results for CSR and dense inputs where both succeed; also
+// (e) leave its arguments unchanged. Calls marked fail (mismatched shapes,
+// positions past the end) must return an error. An op
 // that is registered but in no family and not in notExercised fails
 // TestOpShapesCoverage.
 
@@ -276,6 +278,50 @@ func runCall(reg *ops.Registry, op string, cl call) (outcome, []string) {
 			return outcome{}, []string{fmt.Sprintf("%s: setup: %v", op, err)}
 		}
 	}
+	before := fingerprints(cl.args)
 	out := invoke(f, c, cl)
-	return out, checkOutcome(op, cl, out)
+	bad := checkOutcome(op, cl, out)
+	for i, fp := range fingerprints(cl.args) {
+		if fp != before[i] {
+			bad = append(bad, fmt.Sprintf("%s changed its argument %d from %s to %s", op+describeArgs(cl.args), i, before[i], fp))
+		}
+	}
+	return out, bad
+}
+
+// fingerprints describes the arguments with their cells, to check that an
+// op leaves its inputs unchanged.
+func fingerprints(args []data.Value) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = fingerprint(a)
+	}
+	return out
+}
+
+func fingerprint(v data.Value) string {
+	switch x := v.(type) {
+	case data.Matrix:
+		cells, err := denseCells(x)
+		if err != nil {
+			return err.Error()
+		}
+		return fmt.Sprintf("%s%v", data.Describe(x), cells)
+	case *data.Scalar:
+		return fmt.Sprintf("%+v", *x)
+	case *data.Frame:
+		var b strings.Builder
+		b.WriteString(x.Header())
+		for j := range x.Cols() {
+			b.WriteString(fingerprint(x.Column(j)))
+		}
+		return b.String()
+	case *data.List:
+		var b strings.Builder
+		for _, m := range x.Elems {
+			b.WriteString(fingerprint(m))
+		}
+		return b.String()
+	}
+	return data.Describe(v)
 }
