@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -105,7 +106,7 @@ func checkColStats[T data.Number, R float](t *testing.T, m *data.Dense[T]) {
 func TestColStatsMatchReferenceLoops(t *testing.T) {
 	t.Parallel()
 	for _, p := range []float64{0, 0.1} {
-		for _, sh := range colShapes {
+		for _, sh := range slices.Concat(colShapes, [][2]int{{0, 0}, {5, 0}}) {
 			rows, cols := sh[0], sh[1]
 			t.Run(fmt.Sprintf("special=%v/%dx%d", p, rows, cols), func(t *testing.T) {
 				r := rand.New(rand.NewPCG(uint64(rows*7), uint64(cols)))
