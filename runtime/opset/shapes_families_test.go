@@ -167,10 +167,21 @@ func aggCalls(op string, e env) []call {
 		if op == "countGrp" {
 			want = nil
 		}
-		return []call{
-			at("groups", want, num && op != "aggMinGrp" && op != "aggMaxGrp", x, g, si64(3)),
+		ok := num && op != "aggMinGrp" && op != "aggMaxGrp"
+		calls := []call{
+			at("groups", want, ok, x, g, si64(3)),
 			failing("shortGroups", x, patterned(types.SI64, e.r+1, 1, false, func(int) float64 { return 0 }), si64(3)),
 		}
+		if e.r > 1 {
+			return append(calls, failing("groupPastEnd", x, g, si64(1))) // ids 0, 1, ... with 1 group
+		}
+		if e.r == 1 {
+			return calls
+		}
+		if op == "countGrp" {
+			return append(calls, at("noGroups", nil, ok, x, g, si64(0)))
+		}
+		return append(calls, at("noGroups", sh(0, e.c), ok, x, g, si64(0)))
 	}
 	return []call{at("x", sh(e.r, e.c), num, x)} // cumulative
 }
@@ -193,6 +204,7 @@ func reorgCalls(op string, e env) []call {
 			at("twoCols", sh(e.r, e.c+2), true, x, e.mat(e.r, 2)),
 			at("self", sh(e.r, 2*e.c), true, x, x),
 			at("otherRepr", sh(e.r, e.c+1), true, x, e.flipped(e.r, 1)),
+			at("noCols", sh(e.r, e.c), true, x, e.mat(e.r, 0)),
 			failing("rows", x, e.mat(e.r+1, 2)),
 		}
 	case "rbind":
@@ -200,6 +212,7 @@ func reorgCalls(op string, e env) []call {
 			at("twoRows", sh(e.r+2, e.c), true, x, e.mat(2, e.c)),
 			at("self", sh(2*e.r, e.c), true, x, x),
 			at("otherRepr", sh(e.r+1, e.c), true, x, e.flipped(1, e.c)),
+			at("noRows", sh(e.r, e.c), true, x, e.mat(0, e.c)),
 			failing("cols", x, e.mat(2, e.c+1)),
 		}
 	}
