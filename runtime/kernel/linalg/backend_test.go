@@ -2,19 +2,32 @@ package linalg
 
 import (
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"github.com/daphne-go/daphne/runtime/data"
 )
 
 func TestBackendName(t *testing.T) {
+	if v := os.Getenv("DAPHNE_LINALG_BACKEND"); v != "" {
+		t.Skipf("DAPHNE_LINALG_BACKEND=%q chooses the backend", v)
+	}
 	t.Parallel()
-	want := backendPureGo
+	bs := allBackends()
+	// The default is the last backend offered: openblas when compiled in,
+	// else the fastest native one the CPU runs.
+	want := bs[len(bs)-1].name
 	switch {
 	case builtWithOpenBLAS:
-		want = backendOpenBLAS
-	case HasAsmKernel():
-		want = backendAVX2
+		if want != backendOpenBLAS {
+			t.Fatalf("built with openblas, but the last backend is %q", want)
+		}
+	case !HasAsmKernel():
+		if want != backendPureGo {
+			t.Fatalf("no assembly kernel, but the last backend is %q", want)
+		}
+	case want == backendPureGo:
+		t.Fatalf("assembly kernels present, but the default backend is %q", want)
 	}
 	if got := Backend(); got != want {
 		t.Fatalf("Backend() = %q, want %q", got, want)
