@@ -276,18 +276,36 @@ func fuzzOps() []struct {
 	return out
 }
 
-// FuzzOpShapes picks an op, a value type, a representation and a shape of
-// 0-4 rows and columns from its input and checks properties (a) and (b):
-// no panic, and either results or a clean user error.
+// fuzzValues are the cell patterns FuzzOpShapes chooses from (nil: each
+// matrix's fixed pattern); those from fuzzIntValues on are for floats only.
+var fuzzValues = []func(k int) float64{
+	nil,
+	func(k int) float64 { return float64(k%3 - 1) },      // -1, 0, 1
+	func(k int) float64 { return float64(k * 37 % 251) }, // larger, fits ui8
+	func(int) float64 { return 0 },                       // all zero: CSR without entries
+	func(k int) float64 { return []float64{math.NaN(), 1, -0.5}[k%3] },
+	func(k int) float64 { return []float64{math.Inf(1), 1e300, math.Inf(-1), -1e-300}[k%4] },
+}
+
+const fuzzIntValues = 4
+
+// FuzzOpShapes picks an op, a value type, a representation, a shape of 0-4
+// rows and columns and the cell values from its input and checks
+// properties (a) and (b) (no panic; either results or a clean user error),
+// and the shapes and failures the families determine.
 func FuzzOpShapes(f *testing.F) {
 	for op := range 160 {
-		f.Add(uint16(op), uint8(op%10), op%2 == 0, uint8(op%5), uint8((op/5)%5))
+		f.Add(uint16(op), uint8(op%10), op%2 == 0, uint8(op%5), uint8((op/5)%5), uint8(op%len(fuzzValues)))
 	}
 	reg := Default()
 	list := fuzzOps()
-	f.Fuzz(func(t *testing.T, opIdx uint16, vtIdx uint8, sparse bool, r, c uint8) {
+	f.Fuzz(func(t *testing.T, opIdx uint16, vtIdx uint8, sparse bool, r, c, values uint8) {
 		p := list[int(opIdx)%len(list)]
 		e := env{r: int(r % 5), c: int(c % 5), vt: p.fam.vts[int(vtIdx)%len(p.fam.vts)], sparse: sparse && !p.fam.dense, dir: tempDir(t, p.fam)}
+		e.values = fuzzValues[int(values)%len(fuzzValues)]
+		if !e.vt.IsFloat() && int(values)%len(fuzzValues) >= fuzzIntValues {
+			e.values = nil // NaN and infinities exist only in floats
+		}
 		if gap := knownGap(p.op, e); gap != "" {
 			t.Skip(gap)
 		}

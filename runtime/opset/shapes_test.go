@@ -74,6 +74,9 @@ type env struct {
 	vt     types.ValueType
 	sparse bool
 	dir    string // a fresh directory for file-writing ops
+	// values, when set (by FuzzOpShapes), gives the cells of mat, rhs and
+	// flipped matrices instead of their fixed patterns.
+	values func(k int) float64
 }
 
 func (e env) String() string {
@@ -93,20 +96,28 @@ func (e env) mat(r, c int) data.Matrix { return e.matVT(e.vt, r, c) }
 // matVT makes an r x c matrix of value type vt in the env's representation
 // whose cell k holds (k+1) mod 3 (so 1x1 is 1 and larger ones have zeros).
 func (e env) matVT(vt types.ValueType, r, c int) data.Matrix {
-	return patterned(vt, r, c, e.sparse, func(k int) float64 { return float64((k + 1) % 3) })
+	return patterned(vt, r, c, e.sparse, e.cells(func(k int) float64 { return float64((k + 1) % 3) }))
 }
 
 // rhs makes an r x c matrix of value type vt in the env's representation
 // without zeros (cell k holds k mod 2 + 1), the right operand of binary ops
 // (integer division and modulo by zero are user errors).
 func (e env) rhs(r, c int) data.Matrix {
-	return patterned(e.vt, r, c, e.sparse, func(k int) float64 { return float64(k%2 + 1) })
+	return patterned(e.vt, r, c, e.sparse, e.cells(func(k int) float64 { return float64(k%2 + 1) }))
 }
 
 // flipped makes an r x c matrix like rhs but in the other representation
 // (dense in a CSR environment, CSR in a dense one), for mixed calls.
 func (e env) flipped(r, c int) data.Matrix {
-	return patterned(e.vt, r, c, !e.sparse, func(k int) float64 { return float64(k%2 + 1) })
+	return patterned(e.vt, r, c, !e.sparse, e.cells(func(k int) float64 { return float64(k%2 + 1) }))
+}
+
+// cells returns the env's values if set, else the given pattern.
+func (e env) cells(pattern func(k int) float64) func(k int) float64 {
+	if e.values != nil {
+		return e.values
+	}
+	return pattern
 }
 
 // ones makes an r x c matrix of value type vt holding 1 everywhere.
