@@ -7,7 +7,9 @@ package linalg
 // builds without the purego tag add the AVX2+FMA assembly micro-kernels
 // ("avx2") when the CPU has them (kernel_amd64.go) and, on CPUs with
 // AVX-512F whose AVX-512 f64 kernel passes its self-test, "avx512"
-// (kernel_avx512_amd64.go; f32 stays on the AVX2 kernel); builds with
+// (kernel_avx512_amd64.go; f32 stays on the AVX2 kernel); arm64 builds
+// without the purego tag add the NEON assembly micro-kernels ("neon",
+// kernel_arm64.go; NEON is part of ARMv8, no detection); builds with
 // -tags openblas (and cgo) add the system OpenBLAS ("openblas",
 // openblas.go). The ops use one of them, the active backend, chosen when
 // the package is initialised: the one named by the environment variable
@@ -61,11 +63,12 @@ const (
 	backendPureGo   = "purego"
 	backendAVX2     = "avx2"
 	backendAVX512   = "avx512"
+	backendNEON     = "neon"
 	backendOpenBLAS = "openblas"
 )
 
 // knownBackends are the names DAPHNE_LINALG_BACKEND accepts.
-var knownBackends = []string{backendPureGo, backendAVX2, backendAVX512, backendOpenBLAS}
+var knownBackends = []string{backendPureGo, backendAVX2, backendAVX512, backendNEON, backendOpenBLAS}
 
 // envBackend is the environment variable that picks the active backend.
 const envBackend = "DAPHNE_LINALG_BACKEND"
@@ -122,8 +125,9 @@ func chooseBackend(name string, bs []*backend) (*backend, error) {
 // Backend returns the name of the implementation that matMul, syrk and
 // gemv use for dense f32/f64 operands in this binary: "openblas" (built
 // with -tags openblas), "avx512" (amd64 CPUs with AVX-512F whose kernel
-// passed its self-test), "avx2" (amd64 CPUs with AVX2 and FMA) or "purego"
-// (the portable Go kernels: other CPUs, other architectures, -tags purego),
+// passed its self-test), "avx2" (amd64 CPUs with AVX2 and FMA), "neon"
+// (arm64) or "purego" (the portable Go kernels: other CPUs, other
+// architectures, -tags purego),
 // unless DAPHNE_LINALG_BACKEND named another available one.
 func Backend() string { return active.name }
 

@@ -32,7 +32,7 @@ func TestChooseBackend(t *testing.T) {
 			`DAPHNE_LINALG_BACKEND="avx512": backend not available in this binary or on this CPU (available: purego, avx2); using avx2`},
 		{"openblas without the tag", "openblas", []*backend{pg}, pg, "not available"},
 		{"unknown", "mkl", []*backend{pg, a2}, a2,
-			`DAPHNE_LINALG_BACKEND="mkl" is not a backend (known: purego, avx2, avx512, openblas; available here: purego, avx2); using avx2`},
+			`DAPHNE_LINALG_BACKEND="mkl" is not a backend (known: purego, avx2, avx512, neon, openblas; available here: purego, avx2); using avx2`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

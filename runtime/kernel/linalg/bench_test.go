@@ -42,7 +42,7 @@ func withKernel(impl string, f func()) bool {
 
 // kernels are the implementations compared side by side (A B A B in one
 // run, as performance-notes.md asks); "gonum" is gonum's pure-Go BLAS.
-var kernels = []string{backendAVX512, backendAVX2, backendPureGo, backendOpenBLAS, "gonum"}
+var kernels = []string{backendAVX512, backendAVX2, backendNEON, backendPureGo, backendOpenBLAS, "gonum"}
 
 // skipMissing skips a benchmark whose backend is not in this binary.
 func skipMissing(b *testing.B, ok bool) {
@@ -117,7 +117,7 @@ func BenchmarkMicroKernel(b *testing.B) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	a, p := randDense(rng, 1, kcBlock*mr, 0).Data, randDense(rng, 1, kcBlock*nr, 0).Data
 	var tile [mr * nr]float64
-	for _, impl := range kernels[:3] {
+	for _, impl := range kernels[:4] {
 		b.Run(impl, func(b *testing.B) {
 			skipMissing(b, withKernel(impl, func() {
 				for b.Loop() {
@@ -133,7 +133,7 @@ func benchGemv(b *testing.B, threads int) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	m, n := 1_000_000, 101
 	x, v := randDense(rng, m, n, 0), randDense(rng, m, 1, 0)
-	for _, impl := range kernels[:4] {
+	for _, impl := range kernels[:5] {
 		b.Run(impl, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(m * n * 8))

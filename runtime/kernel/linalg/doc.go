@@ -17,8 +17,10 @@
 //
 // Dense f32/f64 products are blocked and packed (GotoBLAS style, see
 // gemm.go); the f64 and f32 micro-kernels use AVX2+FMA assembly when the
-// CPU has it (chosen at run time by CPUID, so the default build is fast)
-// and a portable Go kernel otherwise. On CPUs that report AVX-512F the f64
+// CPU has it (chosen at run time by CPUID, so the default build is fast),
+// NEON assembly on arm64 (backend "neon", kernel_arm64.go; tested under
+// qemu-aarch64 in CI, not timed on arm64 hardware) and a portable Go kernel
+// otherwise. On CPUs that report AVX-512F the f64
 // micro-kernel is an AVX-512 one (backend "avx512"), offered only after it
 // passes a self-test against the portable kernel at package initialisation
 // (kernel_avx512_amd64.go): it was written on a machine without AVX-512
@@ -28,7 +30,7 @@
 // through the conformance suite. With -tags openblas (and cgo) dense f32/f64 matMul, syrk and gemv
 // call the system OpenBLAS instead; Backend names the implementation in
 // use (backend.go; the default build is cgo-free). The environment
-// variable DAPHNE_LINALG_BACKEND (purego, avx2, avx512 or openblas) picks
+// variable DAPHNE_LINALG_BACKEND (purego, avx2, avx512, neon or openblas) picks
 // another available backend, read once at initialisation, for A/B
 // comparisons; an unknown or unavailable name keeps the default and logs
 // a warning. syrk reuses the same micro-kernel on packed blocks of

@@ -10,7 +10,9 @@ package linalg
 // swept, and packing makes every access of the micro-kernel sequential, so
 // power-of-two leading dimensions do not thrash the cache. The f64 and f32
 // micro-kernels have AVX2/FMA assembly versions chosen at run time (see
-// kernel_amd64.go); other CPUs run the pure-Go micro-kernel (microGo).
+// kernel_amd64.go), AVX-512 on CPUs that have it (kernel_avx512_amd64.go)
+// and NEON versions on arm64 (kernel_arm64.go); other CPUs run the pure-Go
+// micro-kernel (microGo).
 //
 // Integer products, and float products too small to pay for packing, use
 // gemmSimple: for each row i of A and each p, C[i,:] += A[i,p] * B[p,:]

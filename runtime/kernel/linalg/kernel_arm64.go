@@ -30,9 +30,6 @@ package linalg
 // lacks that form (it would be WORD-encoded throughout); LD4R is one
 // load-and-broadcast instruction that the assembler knows.
 
-// backendNEON names the NEON assembly backend.
-const backendNEON = "neon"
-
 //go:noescape
 func microNEON(kb int, a *float64, aStepBytes int, b *float64, tile *[mr * nr]float64, c *float64, ldcBytes int)
 
