@@ -315,6 +315,11 @@ func FuzzOpShapes(f *testing.F) {
 			for _, b := range bad {
 				t.Errorf("[%s] on %s: %s", cl.name, e, b)
 			}
+			if elementwiseFamilies[p.fam.name] {
+				if msg := matchScalars(reg, p.op, cl); msg != "" {
+					t.Errorf("[%s] on %s: %s", cl.name, e, msg)
+				}
+			}
 		}
 	})
 }
