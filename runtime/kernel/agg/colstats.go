@@ -14,9 +14,8 @@ import "github.com/daphne-go/daphne/runtime/data"
 // On amd64 with AVX (checked by CPUID at start-up) f64 and f32 data go
 // through assembly (colstats_amd64.s) that keeps the accumulators in L1 and
 // updates four columns per instruction (eight for f32 sums), with a scalar
-// tail for the last cols % 4 (% 8); the shifted sums take rows in pairs,
-// loading and storing s1 and s2 once per pair. Every other value type,
-// every other platform and the purego build run the Go loops below.
+// tail for the last cols % 4 (% 8). Every other value type, every other
+// platform and the purego build run the Go loops below.
 //
 // The assembly gives bit-identical results to the Go loops: it performs
 // the same IEEE operations in the same order per column (VSUBPD, VADDPD,
@@ -31,14 +30,16 @@ import "github.com/daphne-go/daphne/runtime/data"
 // Speed (1e6 x 101 f64 and 250 x 101 in L2; see BenchmarkStatColLoop and
 // bench/kernels/README.md): the Go loop of the shifted sums runs at about
 // 1.2 G cells/s, below the 1.5-1.8 G cells/s (12-14 GB/s) one core reads
-// from memory here; the assembly runs at about 4.5 G cells/s on
-// L2-resident data, so from memory it is bound by the memory.
+// from memory here; the assembly runs at about 4 G cells/s on L2-resident
+// data, so from memory it is bound by the memory.
 //
 // Rejected alternatives: a GOAMD64=v3 build (the default build must be
 // fast); keeping the accumulators in registers and walking down a block of
 // rows per group of columns (strided loads, more code, and the
-// row-at-a-time loop is already three times faster than memory); FMA
-// (not bit-identical to the Go loop).
+// row-at-a-time loop is already three times faster than memory); rows in
+// pairs (slower from memory, see colstats_amd64.s); software prefetch
+// (PREFETCHT0 384 or 768 bytes ahead: no clear gain in back-to-back runs);
+// FMA (not bit-identical to the Go loop).
 
 // colShifted adds the shifted sums of the len(d)/cols rows of d to s1 and
 // s2 (see the file comment); k, s1 and s2 hold at least cols values.
