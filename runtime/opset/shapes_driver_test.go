@@ -276,6 +276,25 @@ func fuzzOps() []struct {
 	return out
 }
 
+// aggValueGap reports the known gaps of runtime/kernel/agg (not in this
+// test's fix list; reported to the lead) that make its forms disagree on
+// non-finite cells:
+//   - with NaN cells, aggMinAll and aggMaxAll skip NaN (all-NaN gives
+//     +-Inf) while the Row, Col and Grp forms keep a NaN that comes first
+//     (std::max order); fuzz input 0e3e7907af1ba667;
+//   - with non-finite cells, varCol/stddevCol of one Inf or NaN give 0
+//     while varAll and stddevAll give NaN (Inf - Inf); fuzz inputs
+//     45b51ec3cdac4034 and 771cd6c41c7b0a4e.
+func aggValueGap(stem string, values int) bool {
+	switch stem {
+	case "aggMin", "aggMax":
+		return values == fuzzNaNValues
+	case "var", "stddev":
+		return values == fuzzNaNValues || values == fuzzInfValues
+	}
+	return false
+}
+
 // fuzzValues are the cell patterns FuzzOpShapes chooses from (nil: each
 // matrix's fixed pattern); those from fuzzIntValues on are for floats only.
 var fuzzValues = []func(k int) float64{
@@ -287,7 +306,11 @@ var fuzzValues = []func(k int) float64{
 	func(k int) float64 { return []float64{math.Inf(1), 1e300, math.Inf(-1), -1e-300}[k%4] },
 }
 
-const fuzzIntValues = 4
+const (
+	fuzzIntValues = 4 // the first float-only pattern
+	fuzzNaNValues = 4 // the pattern with NaN cells
+	fuzzInfValues = 5 // the pattern with infinities
+)
 
 // FuzzOpShapes picks an op, a value type, a representation, a shape of 0-4
 // rows and columns and the cell values from its input and checks
@@ -319,6 +342,11 @@ func FuzzOpShapes(f *testing.F) {
 				if msg := matchScalars(reg, p.op, cl); msg != "" {
 					t.Errorf("[%s] on %s: %s", cl.name, e, msg)
 				}
+			}
+		}
+		if stem, ok := aggStem(p.op); ok && isNum(e.vt) && !aggValueGap(stem, int(values)%len(fuzzValues)) {
+			for _, msg := range axesMatchAll(reg, stem, e) {
+				t.Errorf("%s on %s: %s", stem, e, msg)
 			}
 		}
 	})
