@@ -19,10 +19,10 @@
 // s2[j] = s2[j] + x*x.
 //
 // Rows in pairs (s1 and s2 loaded and stored once per pair) were measured
-// and dropped: 10% faster on L2-resident data, but 20-40% slower from
-// memory (1e6 x 101 f64, 8 of 8 back-to-back runs: 85-118 ms against
-// 56-79 ms); reading two rows at once interleaves two streams, which the
-// hardware prefetchers follow worse than one.
+// and dropped: 10% faster on L2-resident data, but slower from memory
+// (1e6 x 101 f64, back to back: 84-119 ms against 56-99 ms, slower in 7
+// of 8 pairs of runs); reading two rows at once interleaves two streams,
+// which the hardware prefetchers may follow worse than one.
 TEXT ·shiftedF64AVX(SB), NOSPLIT, $0-48
 	MOVQ  d+0(FP), SI
 	MOVQ  rows+8(FP), CX
