@@ -71,5 +71,14 @@
 // concatenates Row forms. Mean, var and stddev combine through Moments
 // (MomentsOf per range, Merge, Finish).
 //
+// # Assembly
+//
+// On amd64 CPUs with AVX the column updates of sumCol, meanCol, varCol,
+// stddevCol and MomentsOf(Col) on f64 and f32 data run in assembly
+// (colstats.go, colstats_amd64.s), chosen by CPUID at start-up. They give
+// the same bits as the Go loops (no FMA; only NaN payloads may differ), so
+// results do not depend on the CPU or the platform. -tags purego runs the
+// Go loops everywhere.
+//
 // All kernels are sequential; parallelism comes from the scheduler.
 package agg
