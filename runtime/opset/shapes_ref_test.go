@@ -1,0 +1,181 @@
+package opset
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/daphne-go/daphne/runtime/data"
+	"github.com/daphne-go/daphne/runtime/ops"
+	"github.com/daphne-go/daphne/types"
+)
+
+// Reference checks of the products and reorganisations on the test
+// shapes: the result's cells (as float64) against a naive computation from
+// the arguments' cells, for every successful call of the families'
+// tables, dense, CSR and mixed. Empty inner dimensions must give zeros.
+
+// refFuncs maps an op to its reference: the expected result cells and
+// shape from the float64 cells of the matrix arguments, or ok=false when
+// the call has no reference (scalar arguments it does not model).
+var refFuncs = map[string]func(a []refMat) (refMat, bool){
+	"matMul": func(a []refMat) (refMat, bool) { return product(a[0], a[1]), len(a) == 2 },
+	"syrk":   func(a []refMat) (refMat, bool) { return product(a[0].t(), a[0]), len(a) == 1 },
+	"gemv":   func(a []refMat) (refMat, bool) { return product(a[0].t(), a[1]), len(a) == 2 },
+	"transpose": func(a []refMat) (refMat, bool) {
+		return a[0].t(), true
+	},
+	"reverse": func(a []refMat) (refMat, bool) {
+		x, out := a[0], refMat{r: a[0].r, c: a[0].c}
+		for i := x.r - 1; i >= 0; i-- {
+			out.v = append(out.v, x.v[i*x.c:(i+1)*x.c]...)
+		}
+		return out, true
+	},
+	"cbind": func(a []refMat) (refMat, bool) {
+		x, y := a[0], a[1]
+		out := refMat{r: x.r, c: x.c + y.c}
+		for i := range x.r {
+			out.v = append(append(out.v, x.v[i*x.c:(i+1)*x.c]...), y.v[i*y.c:(i+1)*y.c]...)
+		}
+		return out, len(a) == 2
+	},
+	"rbind": func(a []refMat) (refMat, bool) {
+		return refMat{r: a[0].r + a[1].r, c: a[0].c, v: append(append([]float64{}, a[0].v...), a[1].v...)}, len(a) == 2
+	},
+}
+
+// refMat is a row-major float64 matrix.
+type refMat struct {
+	r, c int
+	v    []float64
+}
+
+func (m refMat) t() refMat {
+	out := refMat{r: m.c, c: m.r, v: make([]float64, len(m.v))}
+	for i := range m.r {
+		for j := range m.c {
+			out.v[j*m.r+i] = m.v[i*m.c+j]
+		}
+	}
+	return out
+}
+
+func product(a, b refMat) refMat {
+	out := refMat{r: a.r, c: b.c, v: make([]float64, a.r*b.c)}
+	for i := range a.r {
+		for j := range b.c {
+			for k := range a.c {
+				out.v[i*b.c+j] += a.v[i*a.c+k] * b.v[k*b.c+j]
+			}
+		}
+	}
+	return out
+}
+
+// refOf returns m's cells as float64.
+func refOf(m data.Matrix) (refMat, error) {
+	f, err := data.ConvertMatrix(m, types.F64)
+	if err != nil {
+		return refMat{}, err
+	}
+	cells, err := denseCells(f)
+	if err != nil {
+		return refMat{}, err
+	}
+	return refMat{r: m.Rows(), c: m.Cols(), v: cells.([]float64)}, nil
+}
+
+func TestResultsMatchReference(t *testing.T) {
+	reg := Default()
+	for _, fam := range matrixFamilies() {
+		for _, op := range fam.ops {
+			if refFuncs[op] == nil {
+				continue
+			}
+			t.Run(op, func(t *testing.T) {
+				for _, s := range testShapes {
+					for _, vt := range numericVTs {
+						for _, sparse := range []bool{false, true} {
+							e := env{r: s.r, c: s.c, vt: vt, sparse: sparse}
+							for _, cl := range fam.calls(op, e) {
+								if msg := matchReference(reg, op, cl); msg != "" {
+									t.Errorf("[%s] on %s: %s", cl.name, e, msg)
+								}
+							}
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// matchReference runs cl and compares a matrix result with op's reference
+// ("" if it matches or the call has no reference).
+func matchReference(reg *ops.Registry, op string, cl call) string {
+	var in []refMat
+	for _, a := range cl.args {
+		m, ok := a.(data.Matrix)
+		if !ok {
+			return "" // frames and scalar arguments are not modelled
+		}
+		r, err := refOf(m)
+		if err != nil {
+			return ""
+		}
+		in = append(in, r)
+	}
+	want, ok := refFuncs[op](in)
+	if !ok {
+		return ""
+	}
+	out, _ := runCall(reg, op, cl)
+	if out.err != nil || out.panic != "" || len(out.res) != 1 {
+		return ""
+	}
+	res, ok := out.res[0].(data.Matrix)
+	if !ok {
+		return ""
+	}
+	got, err := refOf(res)
+	if err != nil {
+		return err.Error()
+	}
+	if !inRange(res.ValueType(), want.v) {
+		return "" // integer arithmetic wraps around; the reference does not
+	}
+	if got.r != want.r || got.c != want.c {
+		return fmt.Sprintf("%s: %dx%d, reference %dx%d", op+describeArgs(cl.args), got.r, got.c, want.r, want.c)
+	}
+	if d := compareFloats(got.v, want.v); d != "" {
+		return fmt.Sprintf("%s: %s (result vs reference)", op+describeArgs(cl.args), d)
+	}
+	return ""
+}
+
+// inRange reports whether every value fits the integer type vt (floats:
+// always).
+func inRange(vt types.ValueType, v []float64) bool {
+	lo, hi := math.Inf(-1), math.Inf(1)
+	switch vt {
+	case types.SI8:
+		lo, hi = math.MinInt8, math.MaxInt8
+	case types.UI8:
+		lo, hi = 0, math.MaxUint8
+	case types.SI32:
+		lo, hi = math.MinInt32, math.MaxInt32
+	case types.UI32:
+		lo, hi = 0, math.MaxUint32
+	case types.SI64:
+		lo, hi = -(1 << 53), 1<<53 // exact in float64
+	case types.UI64, types.Size:
+		lo, hi = 0, 1<<53
+	}
+	for _, x := range v {
+		if x < lo || x > hi {
+			return false
+		}
+	}
+	return true
+}
