@@ -108,7 +108,7 @@ func groupArgs(name string, args []data.Value) (m, g data.Matrix, k int, err err
 	if k, err = data.DimArg(args[2], name+": numGroups"); err != nil {
 		return nil, nil, 0, err
 	}
-	if m.Cols() > 0 && k > (1<<34)/m.Cols() {
+	if m.Cols() > 0 && int64(k) > (1<<34)/int64(m.Cols()) {
 		return nil, nil, 0, fmt.Errorf("%s: numGroups %d is too large", name, k)
 	}
 	return m, g, k, nil
