@@ -153,6 +153,10 @@ func TestAggregateNaN(t *testing.T) {
 		{"NaN first column propagates", Max, Col, f64([]float64{nan, 1}, []float64{5, nan}), "1x2 f64 [NaN 1]"},
 		{"sum propagates", Sum, All, f64([]float64{1, nan}), "f64 NaN"},
 		{"var propagates", Var, Row, f64([]float64{1, nan, 2}), "1x1 f64 [NaN]"},
+		{"var of a lone inf cell per column is NaN", Var, Col, f64([]float64{math.Inf(1), 1}), "1x2 f64 [NaN 0]"},
+		{"stddev of a lone -inf cell per column is NaN", Stddev, Col, f64([]float64{math.Inf(-1)}), "1x1 f64 [NaN]"},
+		{"var of a lone inf cell (All) is NaN", Var, All, f64([]float64{math.Inf(1)}), "f64 NaN"},
+		{"var of a column with inf is NaN", Var, Col, f64([]float64{1}, []float64{math.Inf(1)}), "1x1 f64 [NaN]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -77,9 +77,25 @@ func momentsDense[T data.Number](ax Axis, m *data.Dense[T]) *Moments {
 	s2 := make([]float64, cols)
 	colShifted(m.Data[cols:rows*cols], cols, shift, s1, s2)
 	for j := range cols {
+		if k := shift[j]; math.IsInf(k, 0) || math.IsNaN(k) {
+			// Shifting by a non-finite value loses the mean (Inf - Inf);
+			// such a column's M2 is NaN, its mean is its plain sum / rows.
+			mo.Mean[j], mo.M2[j] = colSumStrided(m.Data, j, cols)/float64(rows), math.NaN()
+			continue
+		}
 		mo.Mean[j], mo.M2[j] = fromShifted(shift[j], s1[j], s2[j], rows)
 	}
 	return mo
+}
+
+// colSumStrided returns the sum of column j of the row-major data with
+// cols columns, in row order.
+func colSumStrided[T data.Number](d []T, j, cols int) float64 {
+	var s float64
+	for i := j; i < len(d); i += cols {
+		s += float64(d[i])
+	}
+	return s
 }
 
 // fromShifted turns shifted sums over n values into a mean and M2.

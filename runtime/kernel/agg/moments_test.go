@@ -115,3 +115,49 @@ func TestMomentsErrorsAndTypes(t *testing.T) {
 		}
 	})
 }
+
+// TestMomentsNonFiniteColumns checks columns whose first value is not
+// finite: the shift by that value cannot give the mean, so the mean is the
+// plain one (inf stays inf) and M2 is NaN, as the kernels give.
+func TestMomentsNonFiniteColumns(t *testing.T) {
+	t.Parallel()
+	inf, nan := math.Inf(1), math.NaN()
+	m := data.DenseFrom(3, 4, []float64{
+		inf, -inf, nan, 1,
+		2, 5, 1, inf,
+		4, -inf, 2, 3,
+	})
+	mo, err := MomentsOf(Col, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantMean := []float64{inf, -inf, nan, inf}
+	for j, w := range wantMean {
+		if g := mo.Mean[j]; !(g == w || math.IsNaN(g) && math.IsNaN(w)) {
+			t.Errorf("mean of column %d = %v, want %v", j, g, w)
+		}
+		if !math.IsNaN(mo.M2[j]) {
+			t.Errorf("M2 of column %d = %v, want NaN", j, mo.M2[j])
+		}
+	}
+	for _, op := range []Op{Mean, Var, Stddev} {
+		got, err := mo.Finish(op, types.F64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Aggregate(op, Col, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if show(got) != show(want) {
+			t.Errorf("%v: moments give %s, the kernel %s", op, show(got), show(want))
+		}
+	}
+	one, err := MomentsOf(Col, data.DenseFrom(1, 2, []float64{inf, 7}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if one.Mean[0] != inf || !math.IsNaN(one.M2[0]) || one.Mean[1] != 7 || one.M2[1] != 0 {
+		t.Errorf("one row: mean %v, M2 %v; want [inf 7], [NaN 0]", one.Mean, one.M2)
+	}
+}

@@ -96,7 +96,11 @@ func statColDense[T data.Number, R float](op Op, m *data.Dense[T]) *data.Dense[R
 	}
 	s1 := make([]float64, cols)
 	s2 := make([]float64, cols)
-	colShifted(m.Data[cols:rows*cols], cols, shift, s1, s2)
+	// Row 0 is included: it adds exact zeros for finite values, and NaN
+	// for a non-finite one (Inf - Inf), so the variance of a column whose
+	// only value is ±Inf is NaN, as the All form and DAPHNE's
+	// mean-then-deviations kernel give.
+	colShifted(m.Data[:rows*cols], cols, shift, s1, s2)
 	for j := range out {
 		out[j] = R(finishVar(op, s1[j], s2[j], rows))
 	}
