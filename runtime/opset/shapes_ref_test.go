@@ -16,23 +16,24 @@ import (
 // tables, dense, CSR and mixed. Empty inner dimensions must give zeros.
 
 // refFuncs maps an op to its reference: the expected result cells and
-// shape from the float64 cells of the matrix arguments, or ok=false when
-// the call has no reference (scalar arguments it does not model).
-var refFuncs = map[string]func(a []refMat) (refMat, bool){
-	"matMul": func(a []refMat) (refMat, bool) { return product(a[0], a[1]), len(a) == 2 },
-	"syrk":   func(a []refMat) (refMat, bool) { return product(a[0].t(), a[0]), len(a) == 1 },
-	"gemv":   func(a []refMat) (refMat, bool) { return product(a[0].t(), a[1]), len(a) == 2 },
-	"transpose": func(a []refMat) (refMat, bool) {
+// shape from the float64 cells of the matrix arguments a (in order) and
+// the scalar arguments s (in order), or ok=false when the call has no
+// reference.
+var refFuncs = map[string]func(a []refMat, s []float64) (refMat, bool){
+	"matMul": func(a []refMat, _ []float64) (refMat, bool) { return product(a[0], a[1]), len(a) == 2 },
+	"syrk":   func(a []refMat, _ []float64) (refMat, bool) { return product(a[0].t(), a[0]), len(a) == 1 },
+	"gemv":   func(a []refMat, _ []float64) (refMat, bool) { return product(a[0].t(), a[1]), len(a) == 2 },
+	"transpose": func(a []refMat, _ []float64) (refMat, bool) {
 		return a[0].t(), true
 	},
-	"reverse": func(a []refMat) (refMat, bool) {
+	"reverse": func(a []refMat, _ []float64) (refMat, bool) {
 		x, out := a[0], refMat{r: a[0].r, c: a[0].c}
 		for i := x.r - 1; i >= 0; i-- {
 			out.v = append(out.v, x.v[i*x.c:(i+1)*x.c]...)
 		}
 		return out, true
 	},
-	"cbind": func(a []refMat) (refMat, bool) {
+	"cbind": func(a []refMat, _ []float64) (refMat, bool) {
 		x, y := a[0], a[1]
 		out := refMat{r: x.r, c: x.c + y.c}
 		for i := range x.r {
@@ -40,9 +41,61 @@ var refFuncs = map[string]func(a []refMat) (refMat, bool){
 		}
 		return out, len(a) == 2
 	},
-	"rbind": func(a []refMat) (refMat, bool) {
+	"rbind": func(a []refMat, _ []float64) (refMat, bool) {
 		return refMat{r: a[0].r + a[1].r, c: a[0].c, v: append(append([]float64{}, a[0].v...), a[1].v...)}, len(a) == 2
 	},
+	"reshape": func(a []refMat, s []float64) (refMat, bool) {
+		return refMat{r: int(s[0]), c: int(s[1]), v: a[0].v}, len(s) == 2 && int(s[0])*int(s[1]) == len(a[0].v)
+	},
+	"diagVector": func(a []refMat, _ []float64) (refMat, bool) {
+		out := refMat{r: a[0].r, c: 1}
+		if a[0].r != a[0].c {
+			return out, false
+		}
+		for i := range a[0].r {
+			out.v = append(out.v, a[0].v[i*a[0].c+i])
+		}
+		return out, true
+	},
+	"diagMatrix": func(a []refMat, _ []float64) (refMat, bool) {
+		n := a[0].r
+		out := refMat{r: n, c: n, v: make([]float64, n*n)}
+		if a[0].c != 1 {
+			return out, false
+		}
+		for i := range n {
+			out.v[i*n+i] = a[0].v[i]
+		}
+		return out, true
+	},
+	"replace": func(a []refMat, s []float64) (refMat, bool) {
+		out := refMat{r: a[0].r, c: a[0].c}
+		for _, x := range a[0].v {
+			if x == s[0] {
+				x = s[1]
+			}
+			out.v = append(out.v, x)
+		}
+		return out, !math.IsNaN(s[0])
+	},
+	"cumSum":  cumRef(func(acc, x float64) float64 { return acc + x }),
+	"cumProd": cumRef(func(acc, x float64) float64 { return acc * x }),
+	"cumMin":  cumRef(math.Min),
+	"cumMax":  cumRef(math.Max),
+}
+
+// cumRef is the reference of a cumulative aggregation down each column.
+func cumRef(f func(acc, x float64) float64) func(a []refMat, _ []float64) (refMat, bool) {
+	return func(a []refMat, _ []float64) (refMat, bool) {
+		x := a[0]
+		out := refMat{r: x.r, c: x.c, v: append([]float64{}, x.v...)}
+		for i := 1; i < x.r; i++ {
+			for j := range x.c {
+				out.v[i*x.c+j] = f(out.v[(i-1)*x.c+j], x.v[i*x.c+j])
+			}
+		}
+		return out, true
+	}
 }
 
 // refMat is a row-major float64 matrix.
@@ -113,28 +166,40 @@ func TestResultsMatchReference(t *testing.T) {
 
 // matchReference runs cl and compares a matrix result with op's reference
 // ("" if it matches or the call has no reference).
-func matchReference(reg *ops.Registry, op string, cl call) string {
-	var in []refMat
-	for _, a := range cl.args {
-		m, ok := a.(data.Matrix)
-		if !ok {
-			return "" // frames and scalar arguments are not modelled
-		}
-		r, err := refOf(m)
-		if err != nil {
-			return ""
-		}
-		in = append(in, r)
-	}
-	want, ok := refFuncs[op](in)
-	if !ok {
-		return ""
-	}
+func matchReference(reg *ops.Registry, op string, cl call) (msg string) {
 	out, _ := runCall(reg, op, cl)
 	if out.err != nil || out.panic != "" || len(out.res) != 1 {
 		return ""
 	}
 	res, ok := out.res[0].(data.Matrix)
+	if !ok || !isNum(res.ValueType()) {
+		return "" // the references are numeric
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			msg = fmt.Sprintf("%s gave %s, where the reference fails: %v", op+describeArgs(cl.args), data.Describe(res), p)
+		}
+	}()
+	var in []refMat
+	var scalars []float64
+	for _, a := range cl.args {
+		switch x := a.(type) {
+		case data.Matrix:
+			r, err := refOf(x)
+			if err != nil {
+				return ""
+			}
+			in = append(in, r)
+		case *data.Scalar:
+			if x.VT == types.Str {
+				return ""
+			}
+			scalars = append(scalars, x.Float64())
+		default:
+			return "" // frames are not modelled
+		}
+	}
+	want, ok := refFuncs[op](in, scalars)
 	if !ok {
 		return ""
 	}
