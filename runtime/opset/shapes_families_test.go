@@ -1,6 +1,7 @@
 package opset
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -306,7 +307,7 @@ func indexCalls(op string, e env) []call {
 	r, c := int64(e.r), int64(e.c)
 	switch op {
 	case "extract":
-		return []call{
+		out := []call{
 			withAttrs(at("all", sh(e.r, e.c), true, x), "rows", "all", "cols", "all"),
 			// DAPHNE's ranges need 0 <= lower < count, so a 0-row matrix
 			// has no row range, not even 0:0.
@@ -317,6 +318,7 @@ func indexCalls(op string, e env) []call {
 			withAttrs(at("lastRow", when(r > 0, sh(1, e.c)), r > 0, x, si64(-1)), "rows", "at", "cols", "all"),
 			withAttrs(failing("rowPastEnd", x, si64(r)), "rows", "at", "cols", "all"),
 		}
+		return append(out, boundsSweep(x, nil)...)
 	case "filter":
 		rows := e.ones(types.SI64, e.r, 1)
 		cols := e.ones(types.Bool, e.c, 1)
@@ -326,7 +328,7 @@ func indexCalls(op string, e env) []call {
 			withAttrs(failing("length", x, e.ones(types.SI64, e.r+1, 1)), "rows", "at", "cols", "all"),
 		}
 	case "insert":
-		return []call{
+		out := []call{
 			withAttrs(at("all", sh(e.r, e.c), true, x, e.mat(e.r, e.c)), "rows", "all", "cols", "all"),
 			withAttrs(at("otherRepr", sh(e.r, e.c), true, x, e.flipped(e.r, e.c)), "rows", "all", "cols", "all"),
 			// A scalar fills exactly one cell, as in DAPHNE.
@@ -334,6 +336,10 @@ func indexCalls(op string, e env) []call {
 			withAttrs(at("firstCol", when(c > 0, sh(e.r, e.c)), c > 0, x, e.mat(e.r, 1), si64(0)), "rows", "all", "cols", "at"),
 			withAttrs(failing("shape", x, e.mat(e.r+1, e.c)), "rows", "all", "cols", "all"),
 		}
+		for k := range 3 {
+			out = append(out, boundsSweep(x, e.mat(k, e.c))...)
+		}
+		return out
 	}
 	// matrixLit of r*c scalars with the shape given.
 	n := e.r * e.c
@@ -354,4 +360,26 @@ func scalarInsert(e env, x data.Matrix) call {
 		return failing("scalar", x, scalar(e.vt, 2))
 	}
 	return at("scalar", sh(1, 1), true, x, scalar(e.vt, 2))
+}
+
+// boundsSweep calls extract (value nil) or insert (of value) with every row
+// position and row range of bounds -4..4 in each form, checking only (a)
+// and (b): out-of-range bounds must give a clean error.
+func boundsSweep(x, value data.Matrix) []call {
+	lead := []data.Value{x}
+	if value != nil {
+		lead = append(lead, value)
+	}
+	with := func(form string, name string, bounds ...data.Value) call {
+		return withAttrs(call{name: name, args: append(append([]data.Value{}, lead...), bounds...)}, "rows", form, "cols", "all")
+	}
+	var out []call
+	for lo := int64(-4); lo <= 4; lo++ {
+		out = append(out, with("at", fmt.Sprintf("at%d", lo), si64(lo)), with("lo:", fmt.Sprintf("from%d", lo), si64(lo)),
+			with(":hi", fmt.Sprintf("to%d", lo), si64(lo)))
+		for hi := int64(-4); hi <= 4; hi++ {
+			out = append(out, with("lo:hi", fmt.Sprintf("range%d:%d", lo, hi), si64(lo), si64(hi)))
+		}
+	}
+	return out
 }

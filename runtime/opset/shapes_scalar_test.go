@@ -20,8 +20,13 @@ func metaCalls(op string, e env) []call {
 		return []call{at("x", nil, true, x, data.Bool(true), data.Bool(false))}
 	}
 	// cast
-	c := []call{withAttrs(at("toF64", sh(e.r, e.c), e.vt != types.Str, x), "dt", "matrix", "vt", "f64"),
-		withAttrs(at("toStr", sh(e.r, e.c), true, x), "dt", "matrix", "vt", "str")}
+	var c []call
+	for _, to := range allVTs {
+		// Strings hold decimal numbers ("1", "2", "0"), which every
+		// numeric type parses.
+		must := e.vt != types.Str || isNum(to) || to == types.Str
+		c = append(c, withAttrs(at("to"+to.String(), sh(e.r, e.c), must, x), "dt", "matrix", "vt", to.String()))
+	}
 	if e.r*e.c == 1 {
 		return append(c, withAttrs(at("toScalar", scalarShape(), true, x), "dt", "scalar"))
 	}
