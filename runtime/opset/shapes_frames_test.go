@@ -56,7 +56,8 @@ func frameOf(e env, prefix string) *data.Frame {
 	cols := make([]data.Matrix, e.c)
 	labels := make([]string, e.c)
 	for j := range cols {
-		cols[j] = patterned(e.vt, e.r, 1, false, func(k int) float64 { return float64((k*e.c + j + 1) % 3) })
+		cell := e.cells(func(k int) float64 { return float64((k + 1) % 3) })
+		cols[j] = patterned(e.vt, e.r, 1, false, func(k int) float64 { return cell(k*e.c + j) })
 		labels[j] = fmt.Sprintf("%s%d", prefix, j)
 	}
 	f, err := data.NewFrameRows(x.Rows(), cols, labels)
