@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/daphne-go/daphne/runtime/data"
@@ -55,32 +56,52 @@ func knownGap(op string, e env) string {
 // by a family or listed in notExercised with a reason, and that neither
 // list names an op that is not registered.
 func TestOpShapesCoverage(t *testing.T) {
+	for _, p := range coverageProblems(Default()) {
+		t.Error(p)
+	}
+}
+
+// TestOpShapesCoverageFailsOnNewOp checks that an op registered without a
+// family or a listed reason is reported.
+func TestOpShapesCoverageFailsOnNewOp(t *testing.T) {
 	reg := Default()
+	reg.Register("brandNewOp", func(*ops.Ctx, []data.Value, map[string]string) ([]data.Value, error) { return nil, nil })
+	got := strings.Join(coverageProblems(reg), "\n")
+	if !strings.Contains(got, `op "brandNewOp" is registered but neither exercised`) {
+		t.Errorf("coverage problems %q, want the unexercised new op", got)
+	}
+}
+
+// coverageProblems lists the mismatches between reg and the families and
+// notExercised.
+func coverageProblems(reg *ops.Registry) []string {
+	var bad []string
 	seen := map[string]string{}
 	for _, fam := range allFamilies() {
 		for _, op := range fam.ops {
 			if other, dup := seen[op]; dup {
-				t.Errorf("op %q is in families %s and %s", op, other, fam.name)
+				bad = append(bad, fmt.Sprintf("op %q is in families %s and %s", op, other, fam.name))
 			}
 			seen[op] = fam.name
 			if _, ok := reg.Lookup(op); !ok {
-				t.Errorf("family %s names %q, which is not registered", fam.name, op)
+				bad = append(bad, fmt.Sprintf("family %s names %q, which is not registered", fam.name, op))
 			}
 			if _, ok := notExercised[op]; ok {
-				t.Errorf("op %q is exercised by %s and also listed in notExercised", op, fam.name)
+				bad = append(bad, fmt.Sprintf("op %q is exercised by %s and also listed in notExercised", op, fam.name))
 			}
 		}
 	}
 	for op := range notExercised {
 		if _, ok := reg.Lookup(op); !ok {
-			t.Errorf("notExercised names %q, which is not registered", op)
+			bad = append(bad, fmt.Sprintf("notExercised names %q, which is not registered", op))
 		}
 	}
 	for _, op := range reg.Names() {
 		if _, ok := seen[op]; !ok && notExercised[op] == "" {
-			t.Errorf("op %q is registered but neither exercised by a shape family nor listed in notExercised", op)
+			bad = append(bad, fmt.Sprintf("op %q is registered but neither exercised by a shape family nor listed in notExercised", op))
 		}
 	}
+	return bad
 }
 
 // TestOpShapes runs every family's calls on every test shape, value type
@@ -254,23 +275,20 @@ func closeFloat(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
 }
 
-// fuzzOps lists (family, op) pairs in a fixed order for FuzzOpShapes.
-func fuzzOps() []struct {
+// famOp is one op of one family.
+type famOp struct {
 	fam family
 	op  string
-} {
-	var out []struct {
-		fam family
-		op  string
-	}
+}
+
+// fuzzOps lists the (family, op) pairs in a fixed order for FuzzOpShapes.
+func fuzzOps() []famOp {
+	var out []famOp
 	fams := allFamilies()
 	sort.Slice(fams, func(i, j int) bool { return fams[i].name < fams[j].name })
 	for _, f := range fams {
 		for _, op := range f.ops {
-			out = append(out, struct {
-				fam family
-				op  string
-			}{f, op})
+			out = append(out, famOp{f, op})
 		}
 	}
 	return out

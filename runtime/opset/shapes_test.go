@@ -3,18 +3,26 @@ package opset
 // Property tests of every registered op on empty and tiny shapes (issue 4:
 // "fuzz or property tests on shapes, including 0 x n and n x 0").
 //
-// Each op belongs to a family (shapes_families_test.go and
-// shapes_frames_test.go) that builds its calls from an environment: the
-// shape of the input, its value type and its representation (dense or CSR).
-// Every call goes through the registry, as the interpreter makes it, and
-// must (a) not panic, (b) return either results (as many as the builtin
-// declares) or a clean user error, never both or neither, (c) give the
-// shape the family's rule expects where the shape is determined, and (d)
-// give the same results for CSR and dense inputs where both succeed; also
-// (e) leave its arguments unchanged. Calls marked fail (mismatched shapes,
-// positions past the end) must return an error. An op
-// that is registered but in no family and not in notExercised fails
-// TestOpShapesCoverage.
+// Each op belongs to a family (shapes_families_test.go,
+// shapes_scalar_test.go and shapes_frames_test.go) that builds its calls
+// from an environment: the shape of the input, its value type and its
+// representation (dense or CSR). Every call goes through the registry, as
+// the interpreter makes it, and must (a) not panic, (b) return either
+// results (as many as the builtin declares) or a clean user error, never
+// both or neither, (c) give the shape the family's rule expects where the
+// shape is determined, (d) give the same results for CSR and dense inputs
+// where both succeed, and (e) leave its arguments unchanged. Calls marked
+// must (valid calls on supported value types) have to succeed, calls
+// marked fail (mismatched shapes, positions past the end) have to return
+// an error. An op that is registered but in no family and not in
+// notExercised fails TestOpShapesCoverage (shapes_driver_test.go, with
+// FuzzOpShapes).
+//
+// Value checks on the same calls: elementwise and outer ops against the
+// scalar op cell by cell (shapes_ew_test.go), the Row, Col and Grp forms
+// of the aggregations against their All form (shapes_agg_test.go), and
+// products and reorganisations against naive references
+// (shapes_ref_test.go). shapes_check_test.go tests the checks themselves.
 
 import (
 	"bytes"
