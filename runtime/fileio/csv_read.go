@@ -112,6 +112,38 @@ func (s *csvScanner) endRow() {
 	}
 }
 
+// emptyRows consumes the rows of a matrix or frame with no columns, as
+// writeMatrix and writeFrame write them: one empty line per row (a last
+// line without its newline is accepted), nothing after them.
+func (s *csvScanner) emptyRows(rows int) error {
+	for i := range rows {
+		if s.pos >= len(s.buf) {
+			return fmt.Errorf("file '%s' ends after %d of the %d empty lines its meta data gives (0 columns)", s.name, i, rows)
+		}
+		eol := s.pos
+		for eol < len(s.buf) && s.buf[eol] != '\n' {
+			eol++
+		}
+		if line := s.buf[s.pos:eol]; len(line) > 0 && string(line) != "\r" {
+			return fmt.Errorf("file '%s', line %d: expected an empty line (the meta data gives 0 columns), found %q", s.name, s.line, clip(line))
+		}
+		s.pos = eol
+		s.endRow()
+	}
+	if s.pos < len(s.buf) {
+		return fmt.Errorf("file '%s', line %d: more lines than the %d rows its meta data gives", s.name, s.line, rows)
+	}
+	return nil
+}
+
+// clip shortens b for an error message.
+func clip(b []byte) string {
+	if len(b) > 40 {
+		return string(b[:40]) + "..."
+	}
+	return string(b)
+}
+
 // readCSV reads a CSV file with the shape and value type of meta into a
 // dense matrix.
 func readCSV(path string, meta Meta) (data.Matrix, error) {
@@ -127,7 +159,10 @@ func parseCSV(buf []byte, name string, meta Meta) (data.Matrix, error) {
 	s := &csvScanner{name: name, buf: buf, line: 1}
 	r, c := meta.NumRows, meta.NumCols
 	if c == 0 && r > 0 {
-		return nil, fmt.Errorf("file '%s': its meta data gives %d rows but 0 columns", name, r)
+		if err := s.emptyRows(r); err != nil {
+			return nil, err
+		}
+		return data.NewDenseOf(meta.VT, r, 0)
 	}
 	if c > 0 && r > (len(buf)+1)/c && (r > 1<<16 || c > 1<<16 || r*c > 1<<16) {
 		// Every cell but the last needs at least a separator byte, so the

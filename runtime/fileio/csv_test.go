@@ -1,6 +1,7 @@
 package fileio
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -106,7 +107,9 @@ func TestReadCSVErrors(t *testing.T) {
 		{"too few string columns", "a\n", `{"numRows":1,"numCols":3,"valueType":"str"}`, []string{"line 1", "expected 3 columns"}},
 		{"unclosed quote", "\"abc\n", `{"numRows":1,"numCols":1,"valueType":"str"}`, []string{"line 1", "not closed"}},
 		{"bogus shape", "1\n", `{"numRows":1000000,"numCols":1000000,"valueType":"f64"}`, []string{"too short"}},
-		{"columns zero", "\n", `{"numRows":1,"numCols":0,"valueType":"f64"}`, []string{"0 columns"}},
+		{"columns zero, a cell", "\n1\n", `{"numRows":2,"numCols":0,"valueType":"f64"}`, []string{"line 2", "expected an empty line", "0 columns"}},
+		{"columns zero, lines missing", "\n", `{"numRows":3,"numCols":0,"valueType":"f64"}`, []string{"after 1 of the 3 empty lines"}},
+		{"columns zero, lines left", "\n\n\n", `{"numRows":2,"numCols":0,"valueType":"f64"}`, []string{"line 3", "more lines than the 2 rows"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -236,6 +239,57 @@ func TestReadCSVParallelChunks(t *testing.T) {
 		_, err := ReadMatrix(writeFiles(t, "big.csv", strings.Join(lines, ""), meta(rows)))
 		if err == nil || !strings.Contains(err.Error(), "line 50001") {
 			t.Errorf("error %v, want one naming line 50001", err)
+		}
+	})
+}
+
+// TestNoColumnsRoundTrip writes r x 0 matrices and frames (one empty line
+// per row) and reads them back with their row counts.
+func TestNoColumnsRoundTrip(t *testing.T) {
+	t.Parallel()
+	for _, rows := range []int{0, 1, 3} {
+		t.Run(fmt.Sprintf("matrix %dx0", rows), func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "m.csv")
+			if err := WriteMatrix(path, data.NewDense[int64](rows, 0)); err != nil {
+				t.Fatal(err)
+			}
+			m, err := ReadMatrix(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Rows() != rows || m.Cols() != 0 || m.ValueType() != types.SI64 {
+				t.Fatalf("read %dx%d %v, want %dx0 si64", m.Rows(), m.Cols(), m.ValueType(), rows)
+			}
+		})
+		t.Run(fmt.Sprintf("frame %dx0", rows), func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "f.csv")
+			f, err := data.NewFrameRows(rows, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteFrame(path, f); err != nil {
+				t.Fatal(err)
+			}
+			g, err := ReadFrame(path, FrameReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Rows() != rows || g.Cols() != 0 {
+				t.Fatalf("read %dx%d, want %dx0", g.Rows(), g.Cols(), rows)
+			}
+		})
+	}
+	t.Run("no trailing newline", func(t *testing.T) {
+		t.Parallel()
+		m, err := ReadMatrix(writeFiles(t, "m.csv", "\n\r\n", `{"numRows":3,"numCols":0,"valueType":"f64"}`))
+		if err == nil {
+			t.Fatalf("read %dx%d from 2 lines, want an error", m.Rows(), m.Cols())
+		}
+		m, err = ReadMatrix(writeFiles(t, "m.csv", "\n\r\n", `{"numRows":2,"numCols":0,"valueType":"f64"}`))
+		if err != nil || m.Rows() != 2 {
+			t.Fatalf("got %v, %v; want a 2x0 matrix", m, err)
 		}
 	})
 }

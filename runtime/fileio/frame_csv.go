@@ -90,7 +90,10 @@ func parseFrameCSV(buf []byte, name string, meta FrameMeta, skip int) (*data.Fra
 	}
 	rows, cols := meta.NumRows, meta.NumCols
 	if cols == 0 && rows > 0 {
-		return nil, fmt.Errorf("file '%s': its meta data gives %d rows but 0 columns", name, rows)
+		if err := s.emptyRows(rows); err != nil {
+			return nil, err
+		}
+		return data.NewFrameRows(rows, nil, nil)
 	}
 	if cols > 0 && rows > (len(buf)-s.pos+1)/cols && rows > 1<<16 {
 		return nil, fmt.Errorf("file '%s' is too short (%d bytes) for the %dx%d frame its meta data describes", name, len(buf), rows, cols)
