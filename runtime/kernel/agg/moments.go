@@ -79,8 +79,11 @@ func momentsDense[T data.Number](ax Axis, m *data.Dense[T]) *Moments {
 	for j := range cols {
 		if k := shift[j]; math.IsInf(k, 0) || math.IsNaN(k) {
 			// Shifting by a non-finite value loses the mean (Inf - Inf);
-			// such a column's M2 is NaN, its mean is its plain sum / rows.
-			mo.Mean[j], mo.M2[j] = colSumStrided(m.Data, j, cols)/float64(rows), math.NaN()
+			// such a column's mean is its plain sum / rows and its M2 the
+			// NaN that k - k gives (the NaN the kernels' first shifted
+			// value carries, sign included, so fused and unfused runs
+			// print the same "nan" or "-nan").
+			mo.Mean[j], mo.M2[j] = colSumStrided(m.Data, j, cols)/float64(rows), k-k
 			continue
 		}
 		mo.Mean[j], mo.M2[j] = fromShifted(shift[j], s1[j], s2[j], rows)
