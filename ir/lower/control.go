@@ -120,6 +120,7 @@ func (c *fnCtx) loop(kind string, p ast.Node, names []string, init []*ir.Value,
 	snap := c.scope.Snapshot()
 	for round := 0; ; round++ {
 		mark := len(c.l.errs)
+		failed := c.l.failedArgs()
 		regions, next := build(argTypes)
 		c.scope.Restore(snap)
 		stable := true
@@ -141,6 +142,14 @@ func (c *fnCtx) loop(kind string, p ast.Node, names []string, init []*ir.Value,
 			return regions, argTypes
 		}
 		c.l.errs = c.l.errs[:mark]
+		// A script argument first found missing in this round had its
+		// error dropped with the round's: forget it, so the next round
+		// reports it again.
+		for name, lit := range c.l.args {
+			if lit == nil && !failed[name] {
+				delete(c.l.args, name)
+			}
+		}
 	}
 }
 

@@ -28,6 +28,18 @@ func (c *fnCtx) scriptArg(x *ast.ArgRef) *ir.Value {
 	return c.b.Const(k)
 }
 
+// failedArgs returns the script arguments whose use was reported as an
+// error (missing or not a literal).
+func (l *lowerer) failedArgs() map[string]bool {
+	out := map[string]bool{}
+	for name, lit := range l.args {
+		if lit == nil {
+			out[name] = true
+		}
+	}
+	return out
+}
+
 // argLiteral returns the parsed literal of script argument x, reporting a
 // missing argument or a value that is not a literal.
 func (c *fnCtx) argLiteral(x *ast.ArgRef) (ast.Expr, bool) {
