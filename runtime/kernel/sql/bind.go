@@ -220,7 +220,7 @@ func (b *binder) call(x *sqlast.Call, m mode) (bexpr, error) {
 			a.k = kInt
 		}
 	}
-	if (x.Func == "sum" || x.Func == "avg") && a.k == kStr {
+	if (x.Func == "sum" || x.Func == "avg") && a.arg != nil && a.arg.kind() == kStr {
 		return nil, errorf(x.FuncPos, "%s needs numbers, got a string", x.Func)
 	}
 	b.aggs = append(b.aggs, a)

@@ -164,6 +164,8 @@ func TestErrors(t *testing.T) {
 		{"string plus number", "SELECT f.b + 1 FROM f", "sql: 1:12: + needs numbers, got a string and an integer", false},
 		{"compare string number", "SELECT f.a FROM f WHERE f.b < 3", "sql: 1:29: cannot compare a string with an integer", false},
 		{"sum of strings", "SELECT sum(f.b) FROM f", "sql: 1:8: sum needs numbers, got a string", false},
+		{"avg of strings", "SELECT avg(f.b) FROM f", "sql: 1:8: avg needs numbers, got a string", false},
+		{"avg of strings, grouped", "SELECT f.a, Avg(f.b) FROM f GROUP BY f.a", "sql: 1:13: avg needs numbers, got a string", false},
 		{"string where", "SELECT f.a FROM f WHERE f.b", "sql: 1:25: the WHERE condition must be a comparison, a truth value or a number, got a string", false},
 		{"star not grouped", "SELECT * FROM f GROUP BY f.a", "sql: 1:8: column f.b must appear in GROUP BY", false},
 		{"duplicate label", "SELECT f.a, f.a FROM f", `sql: 1:13: the result column label "f.a" is used twice (also at 1:8)`, true},
