@@ -76,34 +76,16 @@ func HasAsmKernel() bool { return useAsm }
 // microAsm checks the panel and tile bounds (so the assembly never
 // touches memory outside its slices) and calls the AVX2 kernel.
 func microAsm(kb int, a []float64, aStep int, b []float64, tile *[mr * nr]float64, c []float64, ldc int) {
-	if kb <= 0 {
-		clear(tile[:])
-		return
+	if cp, ok := asmArgs(kb, a, aStep, b, tile, c, ldc); ok {
+		microAVX2(kb, &a[0], aStep*8, &b[0], tile, cp, ldc*8)
 	}
-	_ = a[(kb-1)*aStep+mr-1]
-	_ = b[kb*nr-1]
-	if c == nil {
-		microAVX2(kb, &a[0], aStep*8, &b[0], tile, nil, 0)
-		return
-	}
-	_ = c[(mr-1)*ldc+nr-1]
-	microAVX2(kb, &a[0], aStep*8, &b[0], tile, &c[0], ldc*8)
 }
 
 // microAsmF32 is microAsm for f32.
 func microAsmF32(kb int, a []float32, aStep int, b []float32, tile *[mr * nr]float32, c []float32, ldc int) {
-	if kb <= 0 {
-		clear(tile[:])
-		return
+	if cp, ok := asmArgs(kb, a, aStep, b, tile, c, ldc); ok {
+		microAVX2F32(kb, &a[0], aStep*4, &b[0], tile, cp, ldc*4)
 	}
-	_ = a[(kb-1)*aStep+mr-1]
-	_ = b[kb*nr-1]
-	if c == nil {
-		microAVX2F32(kb, &a[0], aStep*4, &b[0], tile, nil, 0)
-		return
-	}
-	_ = c[(mr-1)*ldc+nr-1]
-	microAVX2F32(kb, &a[0], aStep*4, &b[0], tile, &c[0], ldc*4)
 }
 
 // nativeBackends returns the native implementations this CPU runs, the

@@ -49,34 +49,16 @@ func HasAsmKernel() bool { return true }
 // microAsmNEON checks the panel and tile bounds (so the assembly never
 // touches memory outside its slices) and calls the NEON kernel.
 func microAsmNEON(kb int, a []float64, aStep int, b []float64, tile *[mr * nr]float64, c []float64, ldc int) {
-	if kb <= 0 {
-		clear(tile[:])
-		return
+	if cp, ok := asmArgs(kb, a, aStep, b, tile, c, ldc); ok {
+		microNEON(kb, &a[0], aStep*8, &b[0], tile, cp, ldc*8)
 	}
-	_ = a[(kb-1)*aStep+mr-1]
-	_ = b[kb*nr-1]
-	if c == nil {
-		microNEON(kb, &a[0], aStep*8, &b[0], tile, nil, 0)
-		return
-	}
-	_ = c[(mr-1)*ldc+nr-1]
-	microNEON(kb, &a[0], aStep*8, &b[0], tile, &c[0], ldc*8)
 }
 
 // microAsmNEONF32 is microAsmNEON for f32.
 func microAsmNEONF32(kb int, a []float32, aStep int, b []float32, tile *[mr * nr]float32, c []float32, ldc int) {
-	if kb <= 0 {
-		clear(tile[:])
-		return
+	if cp, ok := asmArgs(kb, a, aStep, b, tile, c, ldc); ok {
+		microNEONF32(kb, &a[0], aStep*4, &b[0], tile, cp, ldc*4)
 	}
-	_ = a[(kb-1)*aStep+mr-1]
-	_ = b[kb*nr-1]
-	if c == nil {
-		microNEONF32(kb, &a[0], aStep*4, &b[0], tile, nil, 0)
-		return
-	}
-	_ = c[(mr-1)*ldc+nr-1]
-	microNEONF32(kb, &a[0], aStep*4, &b[0], tile, &c[0], ldc*4)
 }
 
 // nativeBackends returns the native implementations: the portable Go one

@@ -56,18 +56,9 @@ func hasAVX512F() bool {
 // microAsm512 checks the panel and tile bounds (so the assembly never
 // touches memory outside its slices) and calls the AVX-512 kernel.
 func microAsm512(kb int, a []float64, aStep int, b []float64, tile *[mr * nr]float64, c []float64, ldc int) {
-	if kb <= 0 {
-		clear(tile[:])
-		return
+	if cp, ok := asmArgs(kb, a, aStep, b, tile, c, ldc); ok {
+		microAVX512(kb, &a[0], aStep*8, &b[0], tile, cp, ldc*8)
 	}
-	_ = a[(kb-1)*aStep+mr-1]
-	_ = b[kb*nr-1]
-	if c == nil {
-		microAVX512(kb, &a[0], aStep*8, &b[0], tile, nil, 0)
-		return
-	}
-	_ = c[(mr-1)*ldc+nr-1]
-	microAVX512(kb, &a[0], aStep*8, &b[0], tile, &c[0], ldc*8)
 }
 
 // avx512Usable reports, once per process, whether the AVX-512 backend is
