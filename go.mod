@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/parquet-go/parquet-go v0.32.0
+	golang.org/x/sys v0.38.0
 	gonum.org/v1/gonum v0.17.0
 )
 
@@ -15,6 +16,5 @@ require (
 	github.com/parquet-go/jsonlite v1.0.0 // indirect
 	github.com/pierrec/lz4/v4 v4.1.21 // indirect
 	github.com/twpayne/go-geom v1.6.1 // indirect
-	golang.org/x/sys v0.38.0 // indirect
 	google.golang.org/protobuf v1.34.2 // indirect
 )

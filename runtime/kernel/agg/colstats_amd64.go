@@ -2,6 +2,8 @@
 
 package agg
 
+import "golang.org/x/sys/cpu"
+
 // The AVX column updates of colstats.go (colstats_amd64.s), chosen at run
 // time by CPUID so that the default build (GOAMD64=v1) uses them on every
 // CPU that has AVX and stays correct on those that do not. The kernels use
@@ -21,28 +23,7 @@ func addF64AVX(d *float64, rows, cols int, acc *float64)
 //go:noescape
 func addF32AVX(d *float32, rows, cols int, acc *float32)
 
-func cpuid(leaf, subleaf uint32) (eax, ebx, ecx, edx uint32)
-
-func xgetbv0() (eax, edx uint32)
-
-// hasAVX reports whether the CPU and the OS support 256-bit AVX.
-func hasAVX() bool {
-	maxLeaf, _, _, _ := cpuid(0, 0)
-	if maxLeaf < 1 {
-		return false
-	}
-	_, _, ecx1, _ := cpuid(1, 0)
-	const osxsave, avx = 1 << 27, 1 << 28
-	if ecx1&(osxsave|avx) != osxsave|avx {
-		return false
-	}
-	xcr0, _ := xgetbv0()
-	return xcr0&6 == 6 // XMM and YMM state enabled by the OS
-}
-
-// useAsm says whether the column updates run in assembly (set once at
-// start-up, read-only afterwards).
-var useAsm = hasAVX()
+var useAsm = cpu.X86.HasAVX // CPUID and the OS's saving of the YMM state
 
 // shiftedF64Asm runs colShifted on f64 data in assembly and reports
 // whether it did. The bounds are checked here, so the assembly never

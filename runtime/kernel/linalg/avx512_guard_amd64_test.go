@@ -137,36 +137,6 @@ func TestGuardAVX512(t *testing.T) {
 	}
 }
 
-func TestAVX512Supported(t *testing.T) {
-	t.Parallel()
-	const all = xcr0AVX512 | 1 // x87 state too, as real XCR0 values have
-	cases := []struct {
-		name    string
-		avx2FMA bool
-		maxLeaf uint32
-		ebx7    uint32
-		xcr0    uint32
-		want    bool
-	}{
-		{"AVX-512F and OS support", true, 0xd, cpuidAVX512F | 1<<5, all, true},
-		{"no AVX2/FMA", false, 0xd, cpuidAVX512F, all, false},
-		{"no leaf 7", true, 6, cpuidAVX512F, all, false},
-		{"no AVX512F bit", true, 0xd, 1 << 5, all, false},
-		{"OS does not save opmask", true, 0xd, cpuidAVX512F, all &^ (1 << 5), false},
-		{"OS does not save ZMM_Hi256", true, 0xd, cpuidAVX512F, all &^ (1 << 6), false},
-		{"OS does not save Hi16_ZMM", true, 0xd, cpuidAVX512F, all &^ (1 << 7), false},
-		{"OS does not save YMM", true, 0xd, cpuidAVX512F, all &^ (1 << 2), false},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			if got := avx512Supported(tc.avx2FMA, tc.maxLeaf, tc.ebx7, tc.xcr0); got != tc.want {
-				t.Fatalf("avx512Supported = %v, want %v", got, tc.want)
-			}
-		})
-	}
-}
-
 // TestAVX512DetectionMatchesCPUInfo compares hasAVX512F with the flags
 // the Linux kernel reports for this CPU.
 func TestAVX512DetectionMatchesCPUInfo(t *testing.T) {

@@ -2,7 +2,11 @@
 
 package linalg
 
-import "os"
+import (
+	"os"
+
+	"golang.org/x/sys/cpu"
+)
 
 // The f64 and f32 micro-kernels in AVX2/FMA assembly (kernel_amd64.s), and
 // an AVX-512 f64 one (kernel_avx512_amd64.go), chosen at run time by CPUID
@@ -22,29 +26,9 @@ func microAVX2(kb int, a *float64, aStepBytes int, b *float64, tile *[mr * nr]fl
 //go:noescape
 func microAVX2F32(kb int, a *float32, aStepBytes int, b *float32, tile *[mr * nr]float32, c *float32, ldcBytes int)
 
-func cpuid(leaf, subleaf uint32) (eax, ebx, ecx, edx uint32)
-
-func xgetbv0() (eax, edx uint32)
-
-// hasAVX2FMA reports whether the CPU and the OS support AVX2 and FMA.
-func hasAVX2FMA() bool {
-	maxLeaf, _, _, _ := cpuid(0, 0)
-	if maxLeaf < 7 {
-		return false
-	}
-	_, _, ecx1, _ := cpuid(1, 0)
-	const fma, osxsave, avx = 1 << 12, 1 << 27, 1 << 28
-	if ecx1&(fma|osxsave|avx) != fma|osxsave|avx {
-		return false
-	}
-	if xcr0, _ := xgetbv0(); xcr0&6 != 6 { // XMM and YMM state enabled by the OS
-		return false
-	}
-	_, ebx7, _, _ := cpuid(7, 0)
-	return ebx7&(1<<5) != 0 // AVX2
-}
-
-var useAsm = hasAVX2FMA()
+// useAsm says whether the CPU and the OS support AVX2 and FMA
+// (golang.org/x/sys/cpu checks CPUID and that the OS saves the YMM state).
+var useAsm = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
 // microF64 is the f64 micro-kernel of the row-range entry points
 // (rows.go): that of the native backend DAPHNE_LINALG_BACKEND names (so

@@ -97,26 +97,6 @@ accumulate:
 	VMOVUPD Y7, 32(R9)
 	VZEROUPPER
 	RET
-
-// func cpuid(leaf, subleaf uint32) (eax, ebx, ecx, edx uint32)
-TEXT ·cpuid(SB), NOSPLIT, $0-24
-	MOVL leaf+0(FP), AX
-	MOVL subleaf+4(FP), CX
-	CPUID
-	MOVL AX, eax+8(FP)
-	MOVL BX, ebx+12(FP)
-	MOVL CX, ecx+16(FP)
-	MOVL DX, edx+20(FP)
-	RET
-
-// func xgetbv0() (eax, edx uint32)
-TEXT ·xgetbv0(SB), NOSPLIT, $0-8
-	MOVL $0, CX
-	XGETBV
-	MOVL AX, eax+0(FP)
-	MOVL DX, edx+4(FP)
-	RET
-
 // func microAVX2F32(kb int, a *float32, aStepBytes int, b *float32, tile *[32]float32, c *float32, ldcBytes int)
 //
 // The f32 version of microAVX2: a 4 x 8 tile is one ymm register per row.

@@ -20,38 +20,17 @@ package linalg
 import (
 	"log/slog"
 	"sync"
+
+	"golang.org/x/sys/cpu"
 )
 
 //go:noescape
 func microAVX512(kb int, a *float64, aStepBytes int, b *float64, tile *[mr * nr]float64, c *float64, ldcBytes int)
 
-// CPUID leaf 7 EBX and XCR0 bits for AVX-512F.
-const (
-	cpuidAVX512F = 1 << 16 // leaf 7, subleaf 0, EBX: AVX512F
-	// xcr0AVX512 is the opmask, ZMM_Hi256 and Hi16_ZMM state (bits 5-7)
-	// plus the XMM and YMM state (bits 1-2), all saved by the OS.
-	xcr0AVX512 = 0xe6
-)
-
-// avx512Supported reports whether a CPU with the given CPUID and XCR0
-// values runs AVX-512F code: avx2FMA is the AVX2/FMA check of
-// hasAVX2FMA (which also covers OSXSAVE), maxLeaf the highest basic CPUID
-// leaf, ebx7 EBX of leaf 7 subleaf 0 and xcr0 the low half of XCR0.
-func avx512Supported(avx2FMA bool, maxLeaf, ebx7, xcr0 uint32) bool {
-	return avx2FMA && maxLeaf >= 7 && ebx7&cpuidAVX512F != 0 && xcr0&xcr0AVX512 == xcr0AVX512
-}
-
-// hasAVX512F reports whether this CPU and its OS support AVX-512F (and
-// AVX2 and FMA, which the backend's f32 kernel needs).
-func hasAVX512F() bool {
-	if !useAsm { // also guarantees OSXSAVE, so XGETBV is safe
-		return false
-	}
-	maxLeaf, _, _, _ := cpuid(0, 0)
-	_, ebx7, _, _ := cpuid(7, 0)
-	xcr0, _ := xgetbv0()
-	return avx512Supported(useAsm, maxLeaf, ebx7, xcr0)
-}
+// hasAVX512F reports whether this CPU and its OS support AVX-512F (with
+// the opmask and ZMM state saved; golang.org/x/sys/cpu checks both) and
+// AVX2 and FMA, which the backend's f32 kernel needs.
+func hasAVX512F() bool { return useAsm && cpu.X86.HasAVX512F }
 
 // microAsm512 checks the panel and tile bounds (so the assembly never
 // touches memory outside its slices) and calls the AVX-512 kernel.
